@@ -1,0 +1,56 @@
+package dev.mcpauth.cli;
+
+import java.time.Instant;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Routes {@code System.Logger} output (JUL underneath) to stderr as one line per record:
+ * {@code 2026-12-03T16:36:49.123Z INFO  mcpauth.authz authz endpoint=token ...}. That is the
+ * format {@code mcpauth report} reads.
+ */
+final class Logs {
+
+    private Logs() {
+    }
+
+    static void configure(boolean verbose) {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setFormatter(new OneLine());
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
+        root.setLevel(Level.WARNING);
+        Logger.getLogger("mcpauth").setLevel(verbose ? Level.FINE : Level.INFO);
+        Logger.getLogger("io.helidon").setLevel(verbose ? Level.INFO : Level.WARNING);
+    }
+
+    /** One record, one line; a throwable follows on the next lines. */
+    static final class OneLine extends Formatter {
+
+        @Override
+        public String format(LogRecord r) {
+            String level = switch (r.getLevel().getName()) {
+                case "SEVERE" -> "ERROR";
+                case "FINE", "FINER", "FINEST" -> "DEBUG";
+                default -> r.getLevel().getName();
+            };
+            StringBuilder line = new StringBuilder()
+                    .append(Instant.ofEpochMilli(r.getMillis())).append(' ')
+                    .append(String.format("%-5s", level)).append(' ')
+                    .append(r.getLoggerName()).append(' ')
+                    .append(formatMessage(r)).append(System.lineSeparator());
+            if (r.getThrown() != null) {
+                line.append(r.getThrown()).append(System.lineSeparator());
+            }
+            return line.toString();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mcpauth.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: runs one command and exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line without exiting, for tests and the shell. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new McpauthCommand());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof CliException failure) {
+            cli.getErr().println("mcpauth: " + failure.getMessage());
+            return failure.exitCode();
+        }
+        cli.getErr().println("mcpauth: unexpected " + e.getClass().getSimpleName() + ": "
+                + e.getMessage() + " (rerun with --verbose for details)");
+        if (Boolean.getBoolean("mcpauth.verbose")) {
+            e.printStackTrace(cli.getErr());
+        }
+        return ExitCode.FAILURE;
+    }
+}

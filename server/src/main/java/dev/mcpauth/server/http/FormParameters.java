@@ -1,0 +1,66 @@
+package dev.mcpauth.server.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code application/x-www-form-urlencoded} parameters of a query string or request body.
+ * OAuth forbids sending a parameter twice (RFC 6749 §3.1, §3.2), so duplicates are kept for
+ * the endpoint to refuse rather than silently collapsed.
+ */
+public final class FormParameters {
+
+    private final Map<String, List<String>> values;
+
+    private FormParameters(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    public static FormParameters parse(String encoded) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String pair : encoded.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
+        return new FormParameters(values);
+    }
+
+    /** The value of a parameter sent once and not empty (RFC 6749 §3.1: empty means omitted). */
+    public Optional<String> get(String name) {
+        List<String> all = values.get(name);
+        return all == null || all.get(0).isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** The first parameter that was sent more than once, if any. */
+    public Optional<String> repeated() {
+        return values.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    public boolean has(String name) {
+        return get(name).isPresent();
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("a form parameter is not valid percent-encoding: "
+                    + e.getMessage());
+        }
+    }
+}
