@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Option;
         name = "server",
         mixinStandardHelpOptions = true,
         description = {
-            "Run an MCP server (Streamable HTTP) with a built-in OAuth 2.1 authorization server.",
-            "State survives restarts with the default sqlite store; --store memory forgets it,",
-            "reproducing the bug where clients come back with tokens the server no longer knows."
+            "Run an MCP server (Streamable HTTP) with a built-in OAuth 2.1 authorization",
+            "server. Its state survives restarts with the default sqlite store; --store",
+            "memory forgets it, reproducing the bug where clients come back with tokens",
+            "the server no longer knows. Stop it with Ctrl-C."
         },
         footer = {"", "Workarounds (off by default; none is needed while the state survives):",
             "  dynamic-scope         %n${sys:mcpauth.help.dynamic-scope}",
@@ -81,6 +83,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-auth",
             description = "Serve the MCP endpoint without OAuth (for the conformance suite).")
     boolean noAuth;
+
+    @Option(names = "--conformance-fixtures",
+            description = "Also offer the tools the official conformance suite calls.")
+    boolean conformanceFixtures;
 
     @Option(names = "--access-token-ttl", defaultValue = "1h", paramLabel = "DURATION",
             converter = DurationConverter.class,
@@ -141,11 +147,22 @@ final class ServerCommand implements Callable<Integer> {
         if (maxBody < 1024) {
             throw new CliException(ExitCode.USAGE, "--max-body must be at least 1024 bytes");
         }
-        return new ServerConfig(host, port, publicUrl, mcpPath, store,
-                dataDir != null ? dataDir : DataDirectory.defaultPath(), tokenFormat,
-                workarounds.isEmpty() ? EnumSet.noneOf(Workaround.class)
-                        : EnumSet.copyOf(workarounds),
-                autoApprove, !noAuth, accessTokenTtl, refreshTokenTtl, allowedOrigins,
-                allowedHosts, maxBody);
+        return ServerConfig.builder(dataDir != null ? dataDir : DataDirectory.defaultPath())
+                .host(host)
+                .port(port)
+                .publicUrl(publicUrl)
+                .mcpPath(mcpPath)
+                .store(store)
+                .tokenFormat(tokenFormat)
+                .workarounds(workarounds.isEmpty() ? Set.of() : EnumSet.copyOf(workarounds))
+                .autoApprove(autoApprove)
+                .authEnabled(!noAuth)
+                .conformanceFixtures(conformanceFixtures)
+                .accessTokenTtl(accessTokenTtl)
+                .refreshTokenTtl(refreshTokenTtl)
+                .allowedOrigins(allowedOrigins)
+                .allowedHosts(allowedHosts)
+                .maxBodyBytes(maxBody)
+                .build();
     }
 }

@@ -123,8 +123,8 @@ public final class McpAuthServer implements AutoCloseable {
 
     private static void route(HttpRouting.Builder routing, ServerContext ctx) {
         MetadataEndpoints metadata = new MetadataEndpoints(ctx);
-        McpEndpoint mcp = new McpEndpoint(ctx, new McpDispatcher(
-                McpTools.standard(ctx.instance(), ctx.log()), version()));
+        McpEndpoint mcp = new McpEndpoint(ctx, new McpDispatcher(McpTools.offered(ctx),
+                version()));
         AuthorizationEndpoint authorize = new AuthorizationEndpoint(ctx);
         String mcpPath = ctx.config().mcpPath();
         URI resourceId = URI.create("http://h" + mcpPath);

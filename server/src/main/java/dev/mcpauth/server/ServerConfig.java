@@ -14,6 +14,7 @@ import java.util.Set;
  * the metadata names; when null it is {@code http://localhost:<bound port>}.
  *
  * @param authEnabled false turns OAuth off on the MCP endpoint, for the conformance suite
+ * @param conformanceFixtures adds the tools the official conformance suite calls
  */
 public record ServerConfig(
         String host,
@@ -26,6 +27,7 @@ public record ServerConfig(
         Set<Workaround> workarounds,
         boolean autoApprove,
         boolean authEnabled,
+        boolean conformanceFixtures,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         List<String> allowedOrigins,
@@ -41,56 +43,142 @@ public record ServerConfig(
         allowedHosts = List.copyOf(allowedHosts);
     }
 
-    /** The defaults of {@code mcpauth server}: loopback, port 3000, sqlite, instance tokens. */
-    public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, null, DEFAULT_MCP_PATH,
-                StoreKind.SQLITE, dataDir, TokenFormat.INSTANCE, Set.of(), false, true,
-                Duration.ofHours(1), Duration.ofDays(30), List.of(), List.of(), 1 << 20);
-    }
-
     public boolean has(Workaround workaround) {
         return workarounds.contains(workaround);
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, publicUrl, mcpPath, store, dataDir, tokenFormat,
-                workarounds, autoApprove, authEnabled, accessTokenTtl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
+    /** The defaults of {@code mcpauth server}: loopback, port 3000, sqlite, instance tokens. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    public ServerConfig withStore(StoreKind newStore) {
-        return new ServerConfig(host, port, publicUrl, mcpPath, newStore, dataDir, tokenFormat,
-                workarounds, autoApprove, authEnabled, accessTokenTtl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
+    public Builder toBuilder() {
+        Builder b = new Builder(dataDir);
+        b.host = host;
+        b.port = port;
+        b.publicUrl = publicUrl;
+        b.mcpPath = mcpPath;
+        b.store = store;
+        b.tokenFormat = tokenFormat;
+        b.workarounds = workarounds;
+        b.autoApprove = autoApprove;
+        b.authEnabled = authEnabled;
+        b.conformanceFixtures = conformanceFixtures;
+        b.accessTokenTtl = accessTokenTtl;
+        b.refreshTokenTtl = refreshTokenTtl;
+        b.allowedOrigins = allowedOrigins;
+        b.allowedHosts = allowedHosts;
+        b.maxBodyBytes = maxBodyBytes;
+        return b;
     }
 
-    public ServerConfig withAutoApprove(boolean approve) {
-        return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, tokenFormat,
-                workarounds, approve, authEnabled, accessTokenTtl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
-    }
+    /** Builds a configuration from the defaults, one setting at a time. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private URI publicUrl;
+        private String mcpPath = DEFAULT_MCP_PATH;
+        private StoreKind store = StoreKind.SQLITE;
+        private Path dataDir;
+        private TokenFormat tokenFormat = TokenFormat.INSTANCE;
+        private Set<Workaround> workarounds = Set.of();
+        private boolean autoApprove;
+        private boolean authEnabled = true;
+        private boolean conformanceFixtures;
+        private Duration accessTokenTtl = Duration.ofHours(1);
+        private Duration refreshTokenTtl = Duration.ofDays(30);
+        private List<String> allowedOrigins = List.of();
+        private List<String> allowedHosts = List.of();
+        private int maxBodyBytes = 1 << 20;
 
-    public ServerConfig withWorkarounds(Set<Workaround> chosen) {
-        return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, tokenFormat,
-                chosen, autoApprove, authEnabled, accessTokenTtl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
-    }
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
 
-    public ServerConfig withTokenFormat(TokenFormat format) {
-        return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, format,
-                workarounds, autoApprove, authEnabled, accessTokenTtl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
-    }
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
 
-    public ServerConfig withAuthEnabled(boolean enabled) {
-        return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, tokenFormat,
-                workarounds, autoApprove, enabled, accessTokenTtl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
-    }
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
 
-    public ServerConfig withAccessTokenTtl(Duration ttl) {
-        return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, tokenFormat,
-                workarounds, autoApprove, authEnabled, ttl, refreshTokenTtl,
-                allowedOrigins, allowedHosts, maxBodyBytes);
+        public Builder publicUrl(URI value) {
+            publicUrl = value;
+            return this;
+        }
+
+        public Builder mcpPath(String value) {
+            mcpPath = value;
+            return this;
+        }
+
+        public Builder store(StoreKind value) {
+            store = value;
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder tokenFormat(TokenFormat value) {
+            tokenFormat = value;
+            return this;
+        }
+
+        public Builder workarounds(Set<Workaround> value) {
+            workarounds = value;
+            return this;
+        }
+
+        public Builder autoApprove(boolean value) {
+            autoApprove = value;
+            return this;
+        }
+
+        public Builder authEnabled(boolean value) {
+            authEnabled = value;
+            return this;
+        }
+
+        public Builder conformanceFixtures(boolean value) {
+            conformanceFixtures = value;
+            return this;
+        }
+
+        public Builder accessTokenTtl(Duration value) {
+            accessTokenTtl = value;
+            return this;
+        }
+
+        public Builder refreshTokenTtl(Duration value) {
+            refreshTokenTtl = value;
+            return this;
+        }
+
+        public Builder allowedOrigins(List<String> value) {
+            allowedOrigins = value;
+            return this;
+        }
+
+        public Builder allowedHosts(List<String> value) {
+            allowedHosts = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int value) {
+            maxBodyBytes = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, tokenFormat,
+                    workarounds, autoApprove, authEnabled, conformanceFixtures, accessTokenTtl,
+                    refreshTokenTtl, allowedOrigins, allowedHosts, maxBodyBytes);
+        }
     }
 }

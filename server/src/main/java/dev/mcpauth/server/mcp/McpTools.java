@@ -1,7 +1,7 @@
 package dev.mcpauth.server.mcp;
 
-import dev.mcpauth.server.AuthorizationLog;
-import dev.mcpauth.server.ServerInstance;
+import dev.mcpauth.server.ServerContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The tools every mcpauth server offers. */
@@ -10,7 +10,13 @@ public final class McpTools {
     private McpTools() {
     }
 
-    public static List<Tool> standard(ServerInstance instance, AuthorizationLog log) {
-        return List.of(new WhoamiTool(instance), new EchoTool(), new AuditLogTool(log));
+    /** The standard tools, and the conformance suite's fixtures when asked for. */
+    public static List<Tool> offered(ServerContext ctx) {
+        List<Tool> tools = new ArrayList<>(List.of(new WhoamiTool(ctx.instance()),
+                new EchoTool(), new AuditLogTool(ctx.log())));
+        if (ctx.config().conformanceFixtures()) {
+            tools.addAll(ConformanceTools.fixtures());
+        }
+        return List.copyOf(tools);
     }
 }
