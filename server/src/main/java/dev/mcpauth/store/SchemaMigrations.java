@@ -23,6 +23,9 @@ final class SchemaMigrations {
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
                 .validateMigrationNaming(true)
+                // Flyway ignores migrations it does not know by default; a store written by a
+                // newer mcpauth must be refused instead.
+                .ignoreMigrationPatterns(new String[0])
                 .load();
         try {
             flyway.migrate();

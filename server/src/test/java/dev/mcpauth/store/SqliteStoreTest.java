@@ -1,0 +1,100 @@
+package dev.mcpauth.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sqlite store: migrated not recreated, one server per directory, hashes only. */
+class SqliteStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static IssuedToken token(String hash, IssuedToken.Kind kind, String grant) {
+        Instant now = Instant.now();
+        return new IssuedToken(hash, kind, "c1", grant, "mcp", "http://localhost/mcp", 1L, now,
+                now.plus(Duration.ofHours(1)), null, null);
+    }
+
+    private static RegisteredClient client() {
+        return new RegisteredClient("c1", null, "none", List.of("http://127.0.0.1/"), "t",
+                List.of("authorization_code"), "{}", Instant.now());
+    }
+
+    @Test
+    void keepsEverythingAcrossReopening() {
+        Path file = dir.resolve("mcpauth.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.saveClient(client());
+            store.saveTokens(List.of(token("h1", IssuedToken.Kind.ACCESS, "g1")));
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertEquals("c1", store.findClient("c1").orElseThrow().clientId());
+            assertTrue(store.findToken("h1").orElseThrow().isActive(Instant.now()));
+        }
+    }
+
+    @Test
+    void rotationDetectsAReplayAndRevokesTheGrant() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("mcpauth.db"))) {
+            store.saveClient(client());
+            store.saveTokens(List.of(token("r1", IssuedToken.Kind.REFRESH, "g1")));
+            Instant now = Instant.now();
+
+            assertEquals(AuthStore.Rotation.ROTATED, store.rotateRefreshToken("r1",
+                    List.of(token("a2", IssuedToken.Kind.ACCESS, "g1")), now));
+            assertEquals(AuthStore.Rotation.REPLAYED, store.rotateRefreshToken("r1",
+                    List.of(token("a3", IssuedToken.Kind.ACCESS, "g1")), now));
+            assertTrue(store.findToken("a2").orElseThrow().revokedAt() != null);
+            assertTrue(store.findToken("a3").isEmpty(), "a replay stores nothing new");
+        }
+    }
+
+    @Test
+    void refusesAFileItDidNotWriteAndLeavesItUntouched() throws Exception {
+        Path file = dir.resolve("mcpauth.db");
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            db.createStatement().execute("CREATE TABLE notes (body TEXT)");
+            db.createStatement().execute("INSERT INTO notes VALUES ('keep me')");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file));
+
+        assertTrue(e.getMessage().contains("left as it was"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void refusesAStoreFromANewerVersion() throws Exception {
+        Path file = dir.resolve("mcpauth.db");
+        SqliteStore.open(file).close();
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            db.createStatement().execute("INSERT INTO " + SchemaMigrations.HISTORY_TABLE
+                    + " (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) VALUES (99, '99', 'future',"
+                    + " 'SQL', 'V99__future.sql', 0, 'x', 0, 1)");
+        }
+
+        assertThrows(StoreException.class, () -> SqliteStore.open(file));
+    }
+
+    @Test
+    void allowsOneServerPerDataDirectory() {
+        try (DataDirectory first = DataDirectory.lock(dir)) {
+            StoreException e = assertThrows(StoreException.class, () -> DataDirectory.lock(dir));
+            assertTrue(e.getMessage().contains("another mcpauth server"));
+        }
+        DataDirectory.lock(dir).close();
+    }
+}
