@@ -11,7 +11,8 @@ public final class ExitCode {
     public static final int UNREACHABLE = 5;
     public static final int INTERRUPTED = 130;
 
-    static final String TABLE = """
+    static final String TABLE =
+            """
             Exit codes:
               0    ok
               1    failure
@@ -19,8 +20,8 @@ public final class ExitCode {
               3    checks failed
               4    authorization needed
               5    server unreachable
-              130  interrupted""";
+              130  interrupted\
+            """;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

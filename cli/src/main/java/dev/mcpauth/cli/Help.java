@@ -3,8 +3,7 @@ package dev.mcpauth.cli;
 /** Text layout for help sections that picocli does not wrap itself. */
 final class Help {
 
-    private Help() {
-    }
+    private Help() {}
 
     /** Wraps words to {@code width} columns, each line indented by {@code indent} spaces. */
     static String wrap(String text, int indent, int width) {

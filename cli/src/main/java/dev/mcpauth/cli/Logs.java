@@ -9,14 +9,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Routes {@code System.Logger} output (JUL underneath) to stderr as one line per record:
- * {@code 2026-12-03T16:36:49.123Z INFO  mcpauth.authz authz endpoint=token ...}. That is the
- * format {@code mcpauth report} reads.
+ * Routes {@code System.Logger} output (JUL underneath) to stderr as one line per record: {@code
+ * 2026-12-03T16:36:49.123Z INFO mcpauth.authz authz endpoint=token ...}. That is the format {@code
+ * mcpauth report} reads.
  */
 final class Logs {
 
-    private Logs() {
-    }
+    private Logs() {}
 
     static void configure(boolean verbose) {
         Logger root = Logger.getLogger("");
@@ -37,16 +36,22 @@ final class Logs {
 
         @Override
         public String format(LogRecord r) {
-            String level = switch (r.getLevel().getName()) {
-                case "SEVERE" -> "ERROR";
-                case "FINE", "FINER", "FINEST" -> "DEBUG";
-                default -> r.getLevel().getName();
-            };
-            StringBuilder line = new StringBuilder()
-                    .append(Instant.ofEpochMilli(r.getMillis())).append(' ')
-                    .append(String.format("%-5s", level)).append(' ')
-                    .append(r.getLoggerName()).append(' ')
-                    .append(formatMessage(r)).append(System.lineSeparator());
+            String level =
+                    switch (r.getLevel().getName()) {
+                        case "SEVERE" -> "ERROR";
+                        case "FINE", "FINER", "FINEST" -> "DEBUG";
+                        default -> r.getLevel().getName();
+                    };
+            StringBuilder line =
+                    new StringBuilder()
+                            .append(Instant.ofEpochMilli(r.getMillis()))
+                            .append(' ')
+                            .append(String.format("%-5s", level))
+                            .append(' ')
+                            .append(r.getLoggerName())
+                            .append(' ')
+                            .append(formatMessage(r))
+                            .append(System.lineSeparator());
             if (r.getThrown() != null) {
                 line.append(r.getThrown()).append(System.lineSeparator());
             }

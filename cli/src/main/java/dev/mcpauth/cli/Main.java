@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** Entry point: runs one command and exits with its code. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -29,8 +28,13 @@ public final class Main {
             cli.getErr().println("mcpauth: " + failure.getMessage());
             return failure.exitCode();
         }
-        cli.getErr().println("mcpauth: unexpected " + e.getClass().getSimpleName() + ": "
-                + e.getMessage() + " (rerun with --verbose for details)");
+        cli.getErr()
+                .println(
+                        "mcpauth: unexpected "
+                                + e.getClass().getSimpleName()
+                                + ": "
+                                + e.getMessage()
+                                + " (rerun with --verbose for details)");
         if (Boolean.getBoolean("mcpauth.verbose")) {
             e.printStackTrace(cli.getErr());
         }

@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCode.TABLE})
 final class McpauthCommand implements Runnable {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,12 +29,16 @@ import picocli.CommandLine.Option;
             "memory forgets it, reproducing the bug where clients come back with tokens",
             "the server no longer knows. Stop it with Ctrl-C."
         },
-        footer = {"", "Workarounds (off by default; none is needed while the state survives):",
+        footer = {
+            "",
+            "Workarounds (off by default; none is needed while the state survives):",
             "  dynamic-scope         %n${sys:mcpauth.help.dynamic-scope}",
             "  issuer-rotation       %n${sys:mcpauth.help.issuer-rotation}",
             "  invalid-token-detail  %n${sys:mcpauth.help.invalid-token-detail}",
             "  as-url-rotation       %n${sys:mcpauth.help.as-url-rotation}",
-            "", ExitCode.TABLE})
+            "",
+            ExitCode.TABLE
+        })
 final class ServerCommand implements Callable<Integer> {
 
     static {
@@ -43,74 +47,114 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "3000",
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "3000",
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--public-url", paramLabel = "URL",
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
             description = "Origin clients use, when not http://localhost:<port>.")
     URI publicUrl;
 
-    @Option(names = "--mcp-path", defaultValue = "/mcp", paramLabel = "PATH",
+    @Option(
+            names = "--mcp-path",
+            defaultValue = "/mcp",
+            paramLabel = "PATH",
             description = "Path of the MCP endpoint (default: ${DEFAULT-VALUE}).")
     String mcpPath;
 
-    @Option(names = "--store", defaultValue = "sqlite", paramLabel = "KIND",
+    @Option(
+            names = "--store",
+            defaultValue = "sqlite",
+            paramLabel = "KIND",
             description = "sqlite (default) or memory.")
     StoreKind store;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Where the sqlite store lives (default: the user's state directory).")
     Path dataDir;
 
-    @Option(names = "--token-format", defaultValue = "instance", paramLabel = "FORMAT",
+    @Option(
+            names = "--token-format",
+            defaultValue = "instance",
+            paramLabel = "FORMAT",
             description = "instance ({instanceId}.{secret}, default) or opaque (random hex).")
     TokenFormat tokenFormat;
 
-    @Option(names = "--workaround", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--workaround",
+            split = ",",
+            paramLabel = "NAME",
             converter = WorkaroundConverter.class,
             description = "Turn on a workaround (repeatable, or comma-separated); see below.")
     List<Workaround> workarounds = new ArrayList<>();
 
-    @Option(names = "--auto-approve",
+    @Option(
+            names = "--auto-approve",
             description = "Grant every authorization request without the consent page.")
     boolean autoApprove;
 
-    @Option(names = "--no-auth",
+    @Option(
+            names = "--no-auth",
             description = "Serve the MCP endpoint without OAuth (for the conformance suite).")
     boolean noAuth;
 
-    @Option(names = "--conformance-fixtures",
+    @Option(
+            names = "--conformance-fixtures",
             description = "Also offer the tools the official conformance suite calls.")
     boolean conformanceFixtures;
 
-    @Option(names = "--access-token-ttl", defaultValue = "1h", paramLabel = "DURATION",
+    @Option(
+            names = "--access-token-ttl",
+            defaultValue = "1h",
+            paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Access token lifetime, e.g. 90s, 15m, 1h (default: ${DEFAULT-VALUE}).")
     Duration accessTokenTtl;
 
-    @Option(names = "--refresh-token-ttl", defaultValue = "30d", paramLabel = "DURATION",
+    @Option(
+            names = "--refresh-token-ttl",
+            defaultValue = "30d",
+            paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Refresh token lifetime (default: ${DEFAULT-VALUE}).")
     Duration refreshTokenTtl;
 
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
+    @Option(
+            names = "--allowed-origin",
+            paramLabel = "ORIGIN",
             description = "A browser origin besides loopback pages that may call /mcp.")
     List<String> allowedOrigins = new ArrayList<>();
 
-    @Option(names = "--allowed-host", paramLabel = "HOST",
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "HOST",
             description = "A Host header name besides loopback names and the public URL's.")
     List<String> allowedHosts = new ArrayList<>();
 
-    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES",
-            description = "Largest request body on /mcp; more gets 413 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-body",
+            defaultValue = "1048576",
+            paramLabel = "BYTES",
+            description =
+                    "Largest request body on /mcp; more gets 413 (default: ${DEFAULT-VALUE}).")
     int maxBody;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log every request decision (DEBUG).")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log every request decision (DEBUG).")
     boolean verbose;
 
     @Override
@@ -124,10 +168,14 @@ final class ServerCommand implements Callable<Integer> {
             throw new CliException(ExitCode.FAILURE, e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "mcpauth-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    server.close();
+                                    stopped.countDown();
+                                },
+                                "mcpauth-shutdown"));
         stopped.await();
         return ExitCode.OK;
     }
@@ -137,12 +185,16 @@ final class ServerCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, "--port must be 0 to 65535, not " + port);
         }
         if (!mcpPath.startsWith("/") || mcpPath.length() < 2) {
-            throw new CliException(ExitCode.USAGE, "--mcp-path must start with / and name a "
-                    + "path, for example /mcp");
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--mcp-path must start with / and name a " + "path, for example /mcp");
         }
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
-            throw new CliException(ExitCode.USAGE, "--public-url must be an absolute URL such "
-                    + "as https://mcp.example.com, not " + publicUrl);
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--public-url must be an absolute URL such "
+                            + "as https://mcp.example.com, not "
+                            + publicUrl);
         }
         if (maxBody < 1024) {
             throw new CliException(ExitCode.USAGE, "--max-body must be at least 1024 bytes");

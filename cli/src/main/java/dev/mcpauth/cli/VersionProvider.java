@@ -11,9 +11,18 @@ final class VersionProvider implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {
             "mcpauth " + McpAuthServer.version(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                    + ", " + System.getProperty("java.home") + ")",
-            "OS " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+            "Java "
+                    + System.getProperty("java.version")
+                    + " ("
+                    + System.getProperty("java.vendor")
+                    + ", "
+                    + System.getProperty("java.home")
+                    + ")",
+            "OS "
+                    + System.getProperty("os.name")
+                    + " "
+                    + System.getProperty("os.version")
+                    + " "
                     + System.getProperty("os.arch"),
             "data directory " + DataDirectory.defaultPath()
         };

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A tolerant reader of the {@code WWW-Authenticate} grammar of RFC 9110 §11.6.1: several
- * challenges, quoted strings with escapes, extra whitespace, and a parameter given twice kept
- * twice so that checkers can report it.
+ * A tolerant reader of the {@code WWW-Authenticate} grammar of RFC 9110 section 11.6.1: several
+ * challenges, quoted strings with escapes, extra whitespace, and a parameter given twice kept twice
+ * so that checkers can report it.
  */
 public final class AuthChallenges {
 
-    private AuthChallenges() {
-    }
+    private AuthChallenges() {}
 
     /** One challenge: a scheme, its parameters in order, or a token68. */
     public record Challenge(String scheme, List<Param> params, String token68) {
@@ -32,8 +31,7 @@ public final class AuthChallenges {
     }
 
     /** An auth-param; {@code quoted} tells whether it was sent as a quoted-string. */
-    public record Param(String name, String value, boolean quoted) {
-    }
+    public record Param(String name, String value, boolean quoted) {}
 
     public static String quote(String value) {
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
@@ -134,7 +132,8 @@ public final class AuthChallenges {
 
         String token68() {
             int start = pos;
-            while (pos < s.length() && (isTchar(s.charAt(pos)) || "/+".indexOf(s.charAt(pos)) >= 0)) {
+            while (pos < s.length()
+                    && (isTchar(s.charAt(pos)) || "/+".indexOf(s.charAt(pos)) >= 0)) {
                 pos++;
             }
             while (pos < s.length() && s.charAt(pos) == '=') {

@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
 /** The one Jackson mapper every module shares, built on first use so commands start cheaply. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return Holder.MAPPER;
@@ -27,9 +26,10 @@ public final class Json {
     }
 
     private static final class Holder {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
+        static final ObjectMapper MAPPER =
+                JsonMapper.builder()
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .serializationInclusion(JsonInclude.Include.NON_NULL)
+                        .build();
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON-RPC 2.0 messages as MCP carries them
- * (<a href="https://www.jsonrpc.org/specification">JSON-RPC 2.0</a>, section 5.1 for the
- * error codes; MCP 2025-06-18 removed batching).
+ * JSON-RPC 2.0 messages as MCP carries them (<a
+ * href="https://www.jsonrpc.org/specification">JSON-RPC 2.0</a>, section 5.1 for the error codes;
+ * MCP 2025-06-18 removed batching).
  */
 public final class JsonRpc {
 
@@ -18,8 +18,7 @@ public final class JsonRpc {
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
 
-    private JsonRpc() {
-    }
+    private JsonRpc() {}
 
     /** A parsed incoming message: a request has an id, a notification has none. */
     public record Message(JsonNode id, String method, JsonNode params) {

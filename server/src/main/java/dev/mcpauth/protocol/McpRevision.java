@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The MCP protocol revisions this toolkit speaks, newest first
- * (<a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle">
- * lifecycle</a>, version negotiation).
+ * The MCP protocol revisions this toolkit speaks, newest first (<a
+ * href="https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle">lifecycle</a>,
+ * version negotiation).
  */
 public enum McpRevision {
     V2025_11_25("2025-11-25"),

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * An OAuth error response body: RFC 6749 §5.2 for the token endpoint, RFC 7591 §3.2.2 for
- * registration. The code names the error class; the description says what to do about it.
+ * An OAuth error response body: RFC 6749 section 5.2 for the token endpoint, RFC 7591 section 3.2.2
+ * for registration. The code names the error class; the description says what to do about it.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OAuthError(String error, String errorDescription) {

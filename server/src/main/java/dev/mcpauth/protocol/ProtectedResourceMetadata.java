@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * OAuth 2.0 Protected Resource Metadata, RFC 9728 §2, as an MCP server publishes it
- * (<a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization">
- * MCP 2025-11-25, Authorization</a>).
+ * OAuth 2.0 Protected Resource Metadata, RFC 9728 section 2, as an MCP server publishes it (<a
+ * href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization">MCP
+ * 2025-11-25, Authorization</a>).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProtectedResourceMetadata(
@@ -15,5 +15,4 @@ public record ProtectedResourceMetadata(
         List<String> authorizationServers,
         List<String> scopesSupported,
         List<String> bearerMethodsSupported,
-        String resourceName) {
-}
+        String resourceName) {}

@@ -3,8 +3,8 @@ package dev.mcpauth.protocol;
 import java.net.URI;
 
 /**
- * Well-known metadata locations: RFC 8615, with the path of the resource or issuer inserted
- * after the well-known segment (RFC 9728 §3.1, RFC 8414 §3.1), and the OpenID Connect
+ * Well-known metadata locations: RFC 8615, with the path of the resource or issuer inserted after
+ * the well-known segment (RFC 9728 section 3.1, RFC 8414 section 3.1), and the OpenID Connect
  * Discovery 1.0 location that appends it instead.
  */
 public final class WellKnown {
@@ -13,10 +13,12 @@ public final class WellKnown {
     public static final String AUTHORIZATION_SERVER = "oauth-authorization-server";
     public static final String OPENID_CONFIGURATION = "openid-configuration";
 
-    private WellKnown() {
-    }
+    private WellKnown() {}
 
-    /** {@code https://h/p} becomes {@code https://h/.well-known/{suffix}/p}; a root path adds nothing. */
+    /**
+     * {@code https://h/p} becomes {@code https://h/.well-known/{suffix}/p}; a root path adds
+     * nothing.
+     */
     public static URI pathInserted(URI identifier, String suffix) {
         return URI.create(origin(identifier) + "/.well-known/" + suffix + trimmedPath(identifier));
     }

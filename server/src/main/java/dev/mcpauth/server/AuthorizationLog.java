@@ -7,11 +7,15 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * One log line per authorization decision, in logfmt so that {@code mcpauth report} and
- * people with grep can read it:
- * <pre>authz endpoint=token client=Xb3k outcome=deny reason=invalid_grant token=fp:3f9a0c1d2e4b detail="..."</pre>
- * Tokens, codes and secrets appear only as fingerprints. The latest decisions are also kept
- * for the {@code audit_log} tool.
+ * One log line per authorization decision, in logfmt so that {@code mcpauth report} and people with
+ * grep can read it:
+ *
+ * <pre>
+ * authz endpoint=token client=Xb3k outcome=deny reason=invalid_grant token=fp:3f9a0c1d2e4b
+ * </pre>
+ *
+ * Tokens, codes and secrets appear only as fingerprints. The latest decisions are also kept for the
+ * {@code audit_log} tool.
  */
 public final class AuthorizationLog {
 
@@ -51,7 +55,8 @@ public final class AuthorizationLog {
             if (bare) {
                 line.append(value);
             } else {
-                line.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                line.append('"')
+                        .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
                         .append('"');
             }
         }
@@ -62,18 +67,27 @@ public final class AuthorizationLog {
     }
 
     /**
-     * An accepted token on a protected request: routine, so logged at DEBUG and not kept,
-     * which keeps the hot path free of I/O.
+     * An accepted token on a protected request: routine, so logged at DEBUG and not kept, which
+     * keeps the hot path free of I/O.
      */
     public void allowRequest(String endpoint, String clientId, String fingerprint) {
         if (logger.isLoggable(Level.DEBUG)) {
-            logger.log(Level.DEBUG, new Decision(Instant.now(), endpoint, clientId, true,
-                    "token_valid", fingerprint, null).toLine());
+            logger.log(
+                    Level.DEBUG,
+                    new Decision(
+                                    Instant.now(),
+                                    endpoint,
+                                    clientId,
+                                    true,
+                                    "token_valid",
+                                    fingerprint,
+                                    null)
+                            .toLine());
         }
     }
 
-    public void deny(String endpoint, String clientId, String reason, String fingerprint,
-            String detail) {
+    public void deny(
+            String endpoint, String clientId, String reason, String fingerprint, String detail) {
         record(new Decision(Instant.now(), endpoint, clientId, false, reason, fingerprint, detail));
     }
 

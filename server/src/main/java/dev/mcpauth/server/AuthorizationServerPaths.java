@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the authorization server metadata is served: the RFC 8414 and OpenID Connect
- * locations of the root issuer, and with as-url-rotation those of this start's AS URL too,
- * in both the inserted and the appended form that clients probe (MCP 2025-11-25,
- * Authorization Server Metadata Discovery).
+ * Where the authorization server metadata is served: the RFC 8414 and OpenID Connect locations of
+ * the root issuer, and with as-url-rotation those of this start's AS URL too, in both the inserted
+ * and the appended form that clients probe (MCP 2025-11-25, Authorization Server Metadata
+ * Discovery).
  */
 final class AuthorizationServerPaths {
 
-    private AuthorizationServerPaths() {
-    }
+    private AuthorizationServerPaths() {}
 
     static List<String> all(ServerContext ctx) {
         Set<String> paths = new LinkedHashSet<>();

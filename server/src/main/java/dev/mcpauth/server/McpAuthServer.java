@@ -31,9 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One running mcpauth server: the MCP resource server and its OAuth 2.1 authorization server
- * on one origin, over the configured store. {@link #start} returns once the port is bound
- * and the ready line is logged; {@link #close} stops it and releases the store.
+ * One running mcpauth server: the MCP resource server and its OAuth 2.1 authorization server on one
+ * origin, over the configured store. {@link #start} returns once the port is bound and the ready
+ * line is logged; {@link #close} stops it and releases the store.
  */
 public final class McpAuthServer implements AutoCloseable {
 
@@ -68,22 +68,30 @@ public final class McpAuthServer implements AutoCloseable {
         ServerContext ctx = new ServerContext(config, instance, store, new AuthorizationLog());
         WebServer web;
         try {
-            web = WebServer.builder()
-                    .host(config.host())
-                    .port(config.port())
-                    .maxPayloadSize(16L * config.maxBodyBytes())
-                    .shutdownHook(false)
-                    .routing(routing -> route(routing, ctx))
-                    .build()
-                    .start();
+            web =
+                    WebServer.builder()
+                            .host(config.host())
+                            .port(config.port())
+                            .maxPayloadSize(16L * config.maxBodyBytes())
+                            .shutdownHook(false)
+                            .routing(routing -> route(routing, ctx))
+                            .build()
+                            .start();
         } catch (RuntimeException e) {
             store.close();
             if (dataDir != null) {
                 dataDir.close();
             }
-            throw new StoreException("cannot listen on " + config.host() + ":" + config.port()
-                    + ": " + e.getMessage() + "; is another server using that port? Pass "
-                    + "--port to choose another", e);
+            throw new StoreException(
+                    "cannot listen on "
+                            + config.host()
+                            + ":"
+                            + config.port()
+                            + ": "
+                            + e.getMessage()
+                            + "; is another server using that port? Pass "
+                            + "--port to choose another",
+                    e);
         }
         ctx.bind(web.port());
         McpAuthServer server = new McpAuthServer(web, ctx, dataDir);
@@ -123,23 +131,32 @@ public final class McpAuthServer implements AutoCloseable {
 
     private static void route(HttpRouting.Builder routing, ServerContext ctx) {
         MetadataEndpoints metadata = new MetadataEndpoints(ctx);
-        McpEndpoint mcp = new McpEndpoint(ctx, new McpDispatcher(McpTools.offered(ctx),
-                version()));
+        McpEndpoint mcp = new McpEndpoint(ctx, new McpDispatcher(McpTools.offered(ctx), version()));
         AuthorizationEndpoint authorize = new AuthorizationEndpoint(ctx);
         String mcpPath = ctx.config().mcpPath();
         URI resourceId = URI.create("http://h" + mcpPath);
 
-        routing.addFilter((chain, req, res) -> {
-            if (!ctx.origins().allowsHost(req.authority())) {
-                sendError(res, Status.FORBIDDEN_403, "Host " + req.authority() + " is not "
-                        + "served here (DNS rebinding protection); pass --allowed-host to add it");
-                return;
-            }
-            chain.proceed();
-        });
-        publicGet(routing, WellKnown.pathInserted(resourceId, WellKnown.PROTECTED_RESOURCE)
-                .getPath(), metadata::protectedResource);
-        publicGet(routing, "/.well-known/" + WellKnown.PROTECTED_RESOURCE,
+        routing.addFilter(
+                (chain, req, res) -> {
+                    if (!ctx.origins().allowsHost(req.authority())) {
+                        sendError(
+                                res,
+                                Status.FORBIDDEN_403,
+                                "Host "
+                                        + req.authority()
+                                        + " is not served here (DNS rebinding protection); pass"
+                                        + " --allowed-host to add it");
+                        return;
+                    }
+                    chain.proceed();
+                });
+        publicGet(
+                routing,
+                WellKnown.pathInserted(resourceId, WellKnown.PROTECTED_RESOURCE).getPath(),
+                metadata::protectedResource);
+        publicGet(
+                routing,
+                "/.well-known/" + WellKnown.PROTECTED_RESOURCE,
                 metadata::protectedResource);
         for (String path : AuthorizationServerPaths.all(ctx)) {
             publicGet(routing, path, metadata::authorizationServer);
@@ -156,17 +173,22 @@ public final class McpAuthServer implements AutoCloseable {
                 .get(mcpPath, mcp::get)
                 .delete(mcpPath, mcp::delete)
                 .options(mcpPath, mcp::preflight)
-                .error(BadRequestException.class, (req, res, e) ->
-                        sendError(res, Status.BAD_REQUEST_400, e.getMessage()))
-                .error(StoreException.class, (req, res, e) -> {
-                    LOG.log(Level.ERROR, "store failure on " + req.path().path(), e);
-                    sendError(res, Status.SERVICE_UNAVAILABLE_503, "the store failed: "
-                            + e.getMessage());
-                });
+                .error(
+                        BadRequestException.class,
+                        (req, res, e) -> sendError(res, Status.BAD_REQUEST_400, e.getMessage()))
+                .error(
+                        StoreException.class,
+                        (req, res, e) -> {
+                            LOG.log(Level.ERROR, "store failure on " + req.path().path(), e);
+                            sendError(
+                                    res,
+                                    Status.SERVICE_UNAVAILABLE_503,
+                                    "the store failed: " + e.getMessage());
+                        });
     }
 
-    private static void publicGet(HttpRouting.Builder routing, String path,
-            io.helidon.webserver.http.Handler handler) {
+    private static void publicGet(
+            HttpRouting.Builder routing, String path, io.helidon.webserver.http.Handler handler) {
         routing.get(path, cors(handler)).options(path, McpAuthServer::publicPreflight);
     }
 
@@ -181,7 +203,8 @@ public final class McpAuthServer implements AutoCloseable {
     private static void publicPreflight(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+        res.header(
+                HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
                 "Authorization, Content-Type, MCP-Protocol-Version");
         res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
         res.status(Status.NO_CONTENT_204).send();
@@ -190,28 +213,45 @@ public final class McpAuthServer implements AutoCloseable {
     private static void sendError(ServerResponse res, Status status, String message) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(Json.write(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, message))
-                .getBytes(StandardCharsets.UTF_8));
+        res.send(
+                Json.write(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, message))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private void announce() {
         ServerUrls urls = ctx.urls();
         AuthStore.Counts counts = ctx.store().counts(Instant.now());
-        long startMillis = ProcessHandle.current().info().startInstant()
-                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
-        LOG.log(Level.INFO, "mcpauth server ready at {0} in {1} ms (instance {2}, store {3}: "
-                + "{4} clients, {5} active tokens{6}{7})", urls.resource(), String.valueOf(startMillis),
-                String.valueOf(ctx.instance().id()), ctx.store().describe(), String.valueOf(counts.clients()),
-                String.valueOf(counts.activeTokens()), ctx.config().authEnabled() ? "" : ", AUTHORIZATION OFF",
-                ctx.config().workarounds().isEmpty() ? "" : ", workarounds "
-                        + ctx.config().workarounds().stream().map(Workaround::cliName).toList());
+        long startMillis =
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .map(t -> Duration.between(t, Instant.now()).toMillis())
+                        .orElse(-1L);
+        LOG.log(
+                Level.INFO,
+                "mcpauth server ready at {0} in {1} ms (instance {2}, store {3}: "
+                        + "{4} clients, {5} active tokens{6}{7})",
+                urls.resource(),
+                String.valueOf(startMillis),
+                String.valueOf(ctx.instance().id()),
+                ctx.store().describe(),
+                String.valueOf(counts.clients()),
+                String.valueOf(counts.activeTokens()),
+                ctx.config().authEnabled() ? "" : ", AUTHORIZATION OFF",
+                ctx.config().workarounds().isEmpty()
+                        ? ""
+                        : ", workarounds "
+                                + ctx.config().workarounds().stream()
+                                        .map(Workaround::cliName)
+                                        .toList());
         LOG.log(Level.INFO, "connect VS Code with .vscode/mcp.json: {0}", vscodeSnippet(urls));
     }
 
     /** The {@code .vscode/mcp.json} that connects VS Code to this server. */
     public static String vscodeSnippet(ServerUrls urls) {
         return "{\"servers\": {\"mcpauth\": {\"type\": \"http\", \"url\": \""
-                + urls.resource() + "\"}}}";
+                + urls.resource()
+                + "\"}}}";
     }
 
     public static String version() {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything a server start needs. {@code publicUrl} is the origin that clients use and that
- * the metadata names; when null it is {@code http://localhost:<bound port>}.
+ * Everything a server start needs. {@code publicUrl} is the origin that clients use and that the
+ * metadata names; when null it is {@code http://localhost:<bound port>}.
  *
  * @param authEnabled false turns OAuth off on the MCP endpoint, for the conformance suite
  * @param conformanceFixtures adds the tools the official conformance suite calls
@@ -176,9 +176,23 @@ public record ServerConfig(
         }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, publicUrl, mcpPath, store, dataDir, tokenFormat,
-                    workarounds, autoApprove, authEnabled, conformanceFixtures, accessTokenTtl,
-                    refreshTokenTtl, allowedOrigins, allowedHosts, maxBodyBytes);
+            return new ServerConfig(
+                    host,
+                    port,
+                    publicUrl,
+                    mcpPath,
+                    store,
+                    dataDir,
+                    tokenFormat,
+                    workarounds,
+                    autoApprove,
+                    authEnabled,
+                    conformanceFixtures,
+                    accessTokenTtl,
+                    refreshTokenTtl,
+                    allowedOrigins,
+                    allowedHosts,
+                    maxBodyBytes);
         }
     }
 }

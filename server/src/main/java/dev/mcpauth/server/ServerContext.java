@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What every endpoint of one running server shares. The URLs are known only once the port is
- * bound, so they are set by {@link #bind} before the first request can arrive.
+ * What every endpoint of one running server shares. The URLs are known only once the port is bound,
+ * so they are set by {@link #bind} before the first request can arrive.
  */
 public final class ServerContext {
 
@@ -18,8 +18,8 @@ public final class ServerContext {
     private final OriginPolicy origins;
     private volatile ServerUrls urls;
 
-    public ServerContext(ServerConfig config, ServerInstance instance, AuthStore store,
-            AuthorizationLog log) {
+    public ServerContext(
+            ServerConfig config, ServerInstance instance, AuthStore store, AuthorizationLog log) {
         this.config = config;
         this.instance = instance;
         this.store = store;
@@ -64,7 +64,8 @@ public final class ServerContext {
         if (!config.has(Workaround.DYNAMIC_SCOPE)) {
             return needed;
         }
-        return java.util.stream.Stream.concat(needed.stream(), java.util.stream.Stream.of(
-                instance.scope())).toList();
+        return java.util.stream.Stream.concat(
+                        needed.stream(), java.util.stream.Stream.of(instance.scope()))
+                .toList();
     }
 }

@@ -4,9 +4,9 @@ import dev.mcpauth.protocol.WellKnown;
 import java.net.URI;
 
 /**
- * The URLs a running server publishes, fixed once its port is bound. With no workaround the
- * issuer is the origin, byte-identical to {@code authorization_servers[0]} and with no trailing
- * slash; the workarounds change these on purpose.
+ * The URLs a running server publishes, fixed once its port is bound. With no workaround the issuer
+ * is the origin, byte-identical to {@code authorization_servers[0]} and with no trailing slash; the
+ * workarounds change these on purpose.
  */
 public record ServerUrls(
         String origin,
@@ -16,18 +16,20 @@ public record ServerUrls(
         String issuer) {
 
     public static ServerUrls of(ServerConfig config, ServerInstance instance, int boundPort) {
-        String origin = config.publicUrl() != null
-                ? WellKnown.origin(config.publicUrl())
-                : "http://localhost:" + boundPort;
+        String origin =
+                config.publicUrl() != null
+                        ? WellKnown.origin(config.publicUrl())
+                        : "http://localhost:" + boundPort;
         String resource = origin + config.mcpPath();
-        String resourceMetadata = WellKnown.pathInserted(
-                URI.create(resource), WellKnown.PROTECTED_RESOURCE).toString();
-        String authorizationServer = config.has(Workaround.AS_URL_ROTATION)
-                ? origin + asPath(instance)
-                : origin;
-        String issuer = config.has(Workaround.ISSUER_ROTATION)
-                ? authorizationServer + "/instance-" + instance.id()
-                : authorizationServer;
+        String resourceMetadata =
+                WellKnown.pathInserted(URI.create(resource), WellKnown.PROTECTED_RESOURCE)
+                        .toString();
+        String authorizationServer =
+                config.has(Workaround.AS_URL_ROTATION) ? origin + asPath(instance) : origin;
+        String issuer =
+                config.has(Workaround.ISSUER_ROTATION)
+                        ? authorizationServer + "/instance-" + instance.id()
+                        : authorizationServer;
         return new ServerUrls(origin, resource, resourceMetadata, authorizationServer, issuer);
     }
 

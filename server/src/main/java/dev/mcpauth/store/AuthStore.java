@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the authorization server knows: registered clients, authorization codes, access
- * and refresh tokens. Secrets arrive here already hashed. A method returns only once its
- * change is committed, so a token can be handed out as soon as {@link #saveTokens} returns.
+ * Everything the authorization server knows: registered clients, authorization codes, access and
+ * refresh tokens. Secrets arrive here already hashed. A method returns only once its change is
+ * committed, so a token can be handed out as soon as {@link #saveTokens} returns.
  */
 public interface AuthStore extends AutoCloseable {
 
@@ -32,9 +32,9 @@ public interface AuthStore extends AutoCloseable {
     Optional<IssuedToken> findToken(String tokenHash);
 
     /**
-     * Uses a refresh token once: if it is still active, marks it used and stores its
-     * replacements in the same transaction. A token already used means a replay, and the whole
-     * grant is revoked (OAuth 2.1 §4.3.1, refresh token rotation).
+     * Uses a refresh token once: if it is still active, marks it used and stores its replacements
+     * in the same transaction. A token already used means a replay, and the whole grant is revoked
+     * (OAuth 2.1 section 4.3.1, refresh token rotation).
      */
     Rotation rotateRefreshToken(String refreshHash, List<IssuedToken> replacements, Instant now);
 
@@ -58,6 +58,5 @@ public interface AuthStore extends AutoCloseable {
     }
 
     /** How much state the store holds, for the ready line. */
-    record Counts(long clients, long activeTokens) {
-    }
+    record Counts(long clients, long activeTokens) {}
 }

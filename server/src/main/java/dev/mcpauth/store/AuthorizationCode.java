@@ -3,9 +3,10 @@ package dev.mcpauth.store;
 import java.time.Instant;
 
 /**
- * An authorization code (RFC 6749 §4.1.2) with what the token request must match: the client,
- * the exact redirect URI, the PKCE challenge (RFC 7636 §4.4) and the resource (RFC 8707).
- * Every token issued from it carries its {@code grantId}, so a replayed code can revoke them.
+ * An authorization code (RFC 6749 section 4.1.2) with what the token request must match: the
+ * client, the exact redirect URI, the PKCE challenge (RFC 7636 section 4.4) and the resource (RFC
+ * 8707). Every token issued from it carries its {@code grantId}, so a replayed code can revoke
+ * them.
  */
 public record AuthorizationCode(
         String codeHash,

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps validated access tokens in memory so that an authenticated MCP request costs no store
- * read. Every revocation passes through here and evicts what it revokes; a restart starts
- * empty and refills from the store, so the cache never answers differently than the store.
- * It is correct for one server process per store, which the data directory lock ensures.
+ * Keeps validated access tokens in memory so that an authenticated MCP request costs no store read.
+ * Every revocation passes through here and evicts what it revokes; a restart starts empty and
+ * refills from the store, so the cache never answers differently than the store. It is correct for
+ * one server process per store, which the data directory lock ensures.
  */
 public final class CachingStore implements AuthStore {
 

@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * The directory that holds a server's store, locked while the server runs: two servers on one
- * store would each trust their own token cache and miss the other's revocations.
+ * The directory that holds a server's store, locked while the server runs: two servers on one store
+ * would each trust their own token cache and miss the other's revocations.
  */
 public final class DataDirectory implements AutoCloseable {
 
@@ -40,25 +40,38 @@ public final class DataDirectory implements AutoCloseable {
             return Path.of(home, "Library", "Application Support", "mcpauth");
         }
         String state = System.getenv("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Path.of(state) : Path.of(home, ".local", "state");
+        Path base =
+                state != null && !state.isBlank()
+                        ? Path.of(state)
+                        : Path.of(home, ".local", "state");
         return base.resolve("mcpauth");
     }
 
     public static DataDirectory lock(Path path) {
         try {
             Files.createDirectories(path);
-            FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(
+                            path.resolve(LOCK_FILE),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw new StoreException("another mcpauth server is using the data directory "
-                        + path + "; stop it, or give this one another --data-dir");
+                throw new StoreException(
+                        "another mcpauth server is using the data directory "
+                                + path
+                                + "; stop it, or give this one another --data-dir");
             }
             return new DataDirectory(path, channel, lock);
         } catch (IOException e) {
-            throw new StoreException("cannot use the data directory " + path + ": " + e
-                    + "; check that it exists and is writable, or pass --data-dir", e);
+            throw new StoreException(
+                    "cannot use the data directory "
+                            + path
+                            + ": "
+                            + e
+                            + "; check that it exists and is writable, or pass --data-dir",
+                    e);
         }
     }
 

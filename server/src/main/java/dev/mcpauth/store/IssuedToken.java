@@ -4,8 +4,8 @@ import dev.mcpauth.token.Secrets;
 import java.time.Instant;
 
 /**
- * An access or refresh token as stored: its hash, never the token. A refresh token is used
- * once; the rotation that uses it sets {@code usedAt} (OAuth 2.1 §4.3.1).
+ * An access or refresh token as stored: its hash, never the token. A refresh token is used once;
+ * the rotation that uses it sets {@code usedAt} (OAuth 2.1 section 4.3.1).
  */
 public record IssuedToken(
         String tokenHash,
@@ -35,12 +35,32 @@ public record IssuedToken(
     }
 
     public IssuedToken revoked(Instant at) {
-        return new IssuedToken(tokenHash, kind, clientId, grantId, scope, resource, instanceId,
-                issuedAt, expiresAt, usedAt, revokedAt == null ? at : revokedAt);
+        return new IssuedToken(
+                tokenHash,
+                kind,
+                clientId,
+                grantId,
+                scope,
+                resource,
+                instanceId,
+                issuedAt,
+                expiresAt,
+                usedAt,
+                revokedAt == null ? at : revokedAt);
     }
 
     public IssuedToken used(Instant at) {
-        return new IssuedToken(tokenHash, kind, clientId, grantId, scope, resource, instanceId,
-                issuedAt, expiresAt, at, revokedAt);
+        return new IssuedToken(
+                tokenHash,
+                kind,
+                clientId,
+                grantId,
+                scope,
+                resource,
+                instanceId,
+                issuedAt,
+                expiresAt,
+                at,
+                revokedAt);
     }
 }

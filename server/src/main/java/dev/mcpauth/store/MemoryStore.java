@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * State in process memory only, forgotten on restart: the setup of the original bug report,
- * kept on purpose so that clients can be tried against it.
+ * State in process memory only, forgotten on restart: the setup of the original bug report, kept on
+ * purpose so that clients can be tried against it.
  */
 public final class MemoryStore implements AuthStore {
 
@@ -108,7 +108,16 @@ public final class MemoryStore implements AuthStore {
     }
 
     private static AuthorizationCode withUsedAt(AuthorizationCode c, Instant now) {
-        return new AuthorizationCode(c.codeHash(), c.clientId(), c.grantId(), c.redirectUri(),
-                c.codeChallenge(), c.scope(), c.resource(), c.issuedAt(), c.expiresAt(), now);
+        return new AuthorizationCode(
+                c.codeHash(),
+                c.clientId(),
+                c.grantId(),
+                c.redirectUri(),
+                c.codeChallenge(),
+                c.scope(),
+                c.resource(),
+                c.issuedAt(),
+                c.expiresAt(),
+                now);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A client as dynamic registration (RFC 7591 §3.2.1) recorded it. The secret is kept only as
+ * A client as dynamic registration (RFC 7591 section 3.2.1) recorded it. The secret is kept only as
  * its hash; {@code metadataJson} is the registered metadata as returned to the client.
  */
 public record RegisteredClient(

@@ -15,14 +15,15 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The default store: one SQLite file in the data directory, schema versioned by
- * {@link SchemaMigrations}. One connection in WAL mode, used under a lock; every write is its
- * own transaction and is committed before the method returns.
+ * The default store: one SQLite file in the data directory, schema versioned by {@link
+ * SchemaMigrations}. One connection in WAL mode, used under a lock; every write is its own
+ * transaction and is committed before the method returns.
  */
 public final class SqliteStore implements AuthStore {
 
-    private static final String TOKEN_COLUMNS = "token_hash, kind, client_id, grant_id, scope, "
-            + "resource, instance_id, issued_at, expires_at, used_at, revoked_at";
+    private static final String TOKEN_COLUMNS =
+            "token_hash, kind, client_id, grant_id, scope, "
+                    + "resource, instance_id, issued_at, expires_at, used_at, revoked_at";
 
     private final Path file;
     private final Connection db;
@@ -50,8 +51,13 @@ public final class SqliteStore implements AuthStore {
             store.purgeExpired(Instant.now().minus(1, ChronoUnit.DAYS));
             return store;
         } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + ": " + e.getMessage()
-                    + "; check that the data directory is writable", e);
+            throw new StoreException(
+                    "cannot open "
+                            + file
+                            + ": "
+                            + e.getMessage()
+                            + "; check that the data directory is writable",
+                    e);
         }
     }
 
@@ -62,102 +68,147 @@ public final class SqliteStore implements AuthStore {
 
     @Override
     public void saveClient(RegisteredClient c) {
-        write("INSERT INTO clients (client_id, secret_hash, auth_method, redirect_uris, "
-                + "client_name, grant_types, metadata_json, issued_at) VALUES (?,?,?,?,?,?,?,?)",
-                c.clientId(), c.secretHash(), c.authMethod(), String.join("\n", c.redirectUris()),
-                c.clientName(), String.join(" ", c.grantTypes()), c.metadataJson(),
+        write(
+                "INSERT INTO clients (client_id, secret_hash, auth_method, redirect_uris,"
+                        + " client_name, grant_types, metadata_json, issued_at) VALUES"
+                        + " (?,?,?,?,?,?,?,?)",
+                c.clientId(),
+                c.secretHash(),
+                c.authMethod(),
+                String.join("\n", c.redirectUris()),
+                c.clientName(),
+                String.join(" ", c.grantTypes()),
+                c.metadataJson(),
                 c.issuedAt().toEpochMilli());
     }
 
     @Override
     public Optional<RegisteredClient> findClient(String clientId) {
-        return queryOne("SELECT client_id, secret_hash, auth_method, redirect_uris, client_name, "
-                + "grant_types, metadata_json, issued_at FROM clients WHERE client_id = ?",
-                SqliteStore::readClient, clientId);
+        return queryOne(
+                "SELECT client_id, secret_hash, auth_method, redirect_uris, client_name, "
+                        + "grant_types, metadata_json, issued_at FROM clients WHERE client_id = ?",
+                SqliteStore::readClient,
+                clientId);
     }
 
     @Override
     public void saveCode(AuthorizationCode c) {
-        write("INSERT INTO authorization_codes (code_hash, client_id, grant_id, redirect_uri, "
-                + "code_challenge, scope, resource, issued_at, expires_at, used_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                c.codeHash(), c.clientId(), c.grantId(), c.redirectUri(), c.codeChallenge(),
-                c.scope(), c.resource(), c.issuedAt().toEpochMilli(), c.expiresAt().toEpochMilli(),
+        write(
+                "INSERT INTO authorization_codes (code_hash, client_id, grant_id, redirect_uri, "
+                        + "code_challenge, scope, resource, issued_at, expires_at, used_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                c.codeHash(),
+                c.clientId(),
+                c.grantId(),
+                c.redirectUri(),
+                c.codeChallenge(),
+                c.scope(),
+                c.resource(),
+                c.issuedAt().toEpochMilli(),
+                c.expiresAt().toEpochMilli(),
                 millis(c.usedAt()));
     }
 
     @Override
     public Optional<AuthorizationCode> redeemCode(String codeHash, Instant now) {
-        return transaction(() -> {
-            Optional<AuthorizationCode> code = queryOne("SELECT code_hash, client_id, grant_id, "
-                    + "redirect_uri, code_challenge, scope, resource, issued_at, expires_at, "
-                    + "used_at FROM authorization_codes WHERE code_hash = ?",
-                    SqliteStore::readCode, codeHash);
-            if (code.isPresent() && code.get().usedAt() == null) {
-                update("UPDATE authorization_codes SET used_at = ? WHERE code_hash = ?",
-                        now.toEpochMilli(), codeHash);
-            }
-            return code;
-        });
+        return transaction(
+                () -> {
+                    Optional<AuthorizationCode> code =
+                            queryOne(
+                                    "SELECT code_hash, client_id, grant_id, redirect_uri,"
+                                        + " code_challenge, scope, resource, issued_at, expires_at,"
+                                        + " used_at FROM authorization_codes WHERE code_hash = ?",
+                                    SqliteStore::readCode,
+                                    codeHash);
+                    if (code.isPresent() && code.get().usedAt() == null) {
+                        update(
+                                "UPDATE authorization_codes SET used_at = ? WHERE code_hash = ?",
+                                now.toEpochMilli(),
+                                codeHash);
+                    }
+                    return code;
+                });
     }
 
     @Override
     public void saveTokens(List<IssuedToken> tokens) {
-        transaction(() -> {
-            tokens.forEach(this::insertToken);
-            return null;
-        });
+        transaction(
+                () -> {
+                    tokens.forEach(this::insertToken);
+                    return null;
+                });
     }
 
     @Override
     public Optional<IssuedToken> findToken(String tokenHash) {
-        return queryOne("SELECT " + TOKEN_COLUMNS + " FROM tokens WHERE token_hash = ?",
-                SqliteStore::readToken, tokenHash);
+        return queryOne(
+                "SELECT " + TOKEN_COLUMNS + " FROM tokens WHERE token_hash = ?",
+                SqliteStore::readToken,
+                tokenHash);
     }
 
     @Override
     public Rotation rotateRefreshToken(
             String refreshHash, List<IssuedToken> replacements, Instant now) {
-        return transaction(() -> {
-            Optional<IssuedToken> found = findToken(refreshHash);
-            if (found.isEmpty() || found.get().kind() != IssuedToken.Kind.REFRESH) {
-                return Rotation.UNKNOWN;
-            }
-            IssuedToken old = found.get();
-            if (old.usedAt() != null) {
-                revokeGrant(old.grantId(), now);
-                return Rotation.REPLAYED;
-            }
-            if (!old.isActive(now)) {
-                return Rotation.INACTIVE;
-            }
-            update("UPDATE tokens SET used_at = ? WHERE token_hash = ?", now.toEpochMilli(),
-                    refreshHash);
-            replacements.forEach(this::insertToken);
-            return Rotation.ROTATED;
-        });
+        return transaction(
+                () -> {
+                    Optional<IssuedToken> found = findToken(refreshHash);
+                    if (found.isEmpty() || found.get().kind() != IssuedToken.Kind.REFRESH) {
+                        return Rotation.UNKNOWN;
+                    }
+                    IssuedToken old = found.get();
+                    if (old.usedAt() != null) {
+                        revokeGrant(old.grantId(), now);
+                        return Rotation.REPLAYED;
+                    }
+                    if (!old.isActive(now)) {
+                        return Rotation.INACTIVE;
+                    }
+                    update(
+                            "UPDATE tokens SET used_at = ? WHERE token_hash = ?",
+                            now.toEpochMilli(),
+                            refreshHash);
+                    replacements.forEach(this::insertToken);
+                    return Rotation.ROTATED;
+                });
     }
 
     @Override
     public int revokeGrant(String grantId, Instant now) {
-        return transaction(() -> update("UPDATE tokens SET revoked_at = ? WHERE grant_id = ? "
-                + "AND revoked_at IS NULL AND used_at IS NULL AND expires_at > ?",
-                now.toEpochMilli(), grantId, now.toEpochMilli()));
+        return transaction(
+                () ->
+                        update(
+                                "UPDATE tokens SET revoked_at = ? WHERE grant_id = ? AND revoked_at"
+                                        + " IS NULL AND used_at IS NULL AND expires_at > ?",
+                                now.toEpochMilli(),
+                                grantId,
+                                now.toEpochMilli()));
     }
 
     @Override
     public boolean revokeToken(String tokenHash, Instant now) {
-        return transaction(() -> update("UPDATE tokens SET revoked_at = ? WHERE token_hash = ? "
-                + "AND revoked_at IS NULL AND used_at IS NULL AND expires_at > ?",
-                now.toEpochMilli(), tokenHash, now.toEpochMilli()) > 0);
+        return transaction(
+                () ->
+                        update(
+                                        "UPDATE tokens SET revoked_at = ? WHERE token_hash = ? AND"
+                                                + " revoked_at IS NULL AND used_at IS NULL AND"
+                                                + " expires_at > ?",
+                                        now.toEpochMilli(),
+                                        tokenHash,
+                                        now.toEpochMilli())
+                                > 0);
     }
 
     @Override
     public Counts counts(Instant now) {
         long clients = queryOne("SELECT count(*) FROM clients", rs -> rs.getLong(1)).orElse(0L);
-        long active = queryOne("SELECT count(*) FROM tokens WHERE revoked_at IS NULL "
-                + "AND used_at IS NULL AND expires_at > ?", rs -> rs.getLong(1),
-                now.toEpochMilli()).orElse(0L);
+        long active =
+                queryOne(
+                                "SELECT count(*) FROM tokens WHERE revoked_at IS NULL "
+                                        + "AND used_at IS NULL AND expires_at > ?",
+                                rs -> rs.getLong(1),
+                                now.toEpochMilli())
+                        .orElse(0L);
         return new Counts(clients, active);
     }
 
@@ -175,17 +226,29 @@ public final class SqliteStore implements AuthStore {
 
     /** Drops codes and tokens that expired before {@code cutoff}; clients are kept. */
     void purgeExpired(Instant cutoff) {
-        transaction(() -> {
-            update("DELETE FROM authorization_codes WHERE expires_at < ?", cutoff.toEpochMilli());
-            return update("DELETE FROM tokens WHERE expires_at < ?", cutoff.toEpochMilli());
-        });
+        transaction(
+                () -> {
+                    update(
+                            "DELETE FROM authorization_codes WHERE expires_at < ?",
+                            cutoff.toEpochMilli());
+                    return update("DELETE FROM tokens WHERE expires_at < ?", cutoff.toEpochMilli());
+                });
     }
 
     private void insertToken(IssuedToken t) {
-        update("INSERT INTO tokens (" + TOKEN_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                t.tokenHash(), t.kind().name(), t.clientId(), t.grantId(), t.scope(),
-                t.resource(), t.instanceId(), t.issuedAt().toEpochMilli(),
-                t.expiresAt().toEpochMilli(), millis(t.usedAt()), millis(t.revokedAt()));
+        update(
+                "INSERT INTO tokens (" + TOKEN_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                t.tokenHash(),
+                t.kind().name(),
+                t.clientId(),
+                t.grantId(),
+                t.scope(),
+                t.resource(),
+                t.instanceId(),
+                t.issuedAt().toEpochMilli(),
+                t.expiresAt().toEpochMilli(),
+                millis(t.usedAt()),
+                millis(t.revokedAt()));
     }
 
     private void write(String sql, Object... args) {
@@ -260,25 +323,44 @@ public final class SqliteStore implements AuthStore {
     }
 
     private static RegisteredClient readClient(ResultSet rs) throws SQLException {
-        return new RegisteredClient(rs.getString("client_id"), rs.getString("secret_hash"),
-                rs.getString("auth_method"), split(rs.getString("redirect_uris"), "\n"),
-                rs.getString("client_name"), split(rs.getString("grant_types"), " "),
-                rs.getString("metadata_json"), instant(rs, "issued_at"));
+        return new RegisteredClient(
+                rs.getString("client_id"),
+                rs.getString("secret_hash"),
+                rs.getString("auth_method"),
+                split(rs.getString("redirect_uris"), "\n"),
+                rs.getString("client_name"),
+                split(rs.getString("grant_types"), " "),
+                rs.getString("metadata_json"),
+                instant(rs, "issued_at"));
     }
 
     private static AuthorizationCode readCode(ResultSet rs) throws SQLException {
-        return new AuthorizationCode(rs.getString("code_hash"), rs.getString("client_id"),
-                rs.getString("grant_id"), rs.getString("redirect_uri"),
-                rs.getString("code_challenge"), rs.getString("scope"), rs.getString("resource"),
-                instant(rs, "issued_at"), instant(rs, "expires_at"), instant(rs, "used_at"));
+        return new AuthorizationCode(
+                rs.getString("code_hash"),
+                rs.getString("client_id"),
+                rs.getString("grant_id"),
+                rs.getString("redirect_uri"),
+                rs.getString("code_challenge"),
+                rs.getString("scope"),
+                rs.getString("resource"),
+                instant(rs, "issued_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "used_at"));
     }
 
     private static IssuedToken readToken(ResultSet rs) throws SQLException {
-        return new IssuedToken(rs.getString("token_hash"),
-                IssuedToken.Kind.valueOf(rs.getString("kind")), rs.getString("client_id"),
-                rs.getString("grant_id"), rs.getString("scope"), rs.getString("resource"),
-                rs.getLong("instance_id"), instant(rs, "issued_at"), instant(rs, "expires_at"),
-                instant(rs, "used_at"), instant(rs, "revoked_at"));
+        return new IssuedToken(
+                rs.getString("token_hash"),
+                IssuedToken.Kind.valueOf(rs.getString("kind")),
+                rs.getString("client_id"),
+                rs.getString("grant_id"),
+                rs.getString("scope"),
+                rs.getString("resource"),
+                rs.getLong("instance_id"),
+                instant(rs, "issued_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "used_at"),
+                instant(rs, "revoked_at"));
     }
 
     private static List<String> split(String joined, String separator) {

@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public record InstanceToken(long instanceId, String secretFingerprint) {
 
-    /** Instance ids before this (2001-09-09) are not start times, so the token is something else. */
+    /**
+     * Instance ids before this (2001-09-09) are not start times, so the token is something else.
+     */
     private static final long EARLIEST_INSTANCE = 1_000_000_000_000L;
 
     public Instant startedAt() {
@@ -30,6 +32,7 @@ public record InstanceToken(long instanceId, String secretFingerprint) {
         if (instanceId < EARLIEST_INSTANCE) {
             return Optional.empty();
         }
-        return Optional.of(new InstanceToken(instanceId, Secrets.fingerprint(token.substring(dot + 1))));
+        return Optional.of(
+                new InstanceToken(instanceId, Secrets.fingerprint(token.substring(dot + 1))));
     }
 }

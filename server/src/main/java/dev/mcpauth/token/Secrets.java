@@ -8,20 +8,21 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Random secrets, the hashes they are stored as, and the fingerprints that stand for them in
- * logs and output. Every secret here carries 256 bits from a CSPRNG, so an unsalted SHA-256 is
- * a sound storage hash (RFC 6819 §5.1.4.1.3) and lookups stay one index probe.
+ * Random secrets, the hashes they are stored as, and the fingerprints that stand for them in logs
+ * and output. Every secret here carries 256 bits from a CSPRNG, so an unsalted SHA-256 is a sound
+ * storage hash (RFC 6819 section 5.1.4.1.3) and lookups stay one index probe.
  */
 public final class Secrets {
 
-    /** Hex digits of the SHA-256 a fingerprint shows: enough to join log lines, useless to guess. */
+    /**
+     * Hex digits of the SHA-256 a fingerprint shows: enough to join log lines, useless to guess.
+     */
     public static final int FINGERPRINT_HEX = 12;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];

@@ -3,9 +3,9 @@ package dev.mcpauth.token;
 import java.util.Locale;
 
 /**
- * How the server spells the tokens it issues. {@link #INSTANCE} prefixes every token with the
- * id of the server instance that issued it, so a log line alone tells whether a rejected token
- * predates a restart; {@link #OPAQUE} is random hex, the form of the original bug report.
+ * How the server spells the tokens it issues. {@link #INSTANCE} prefixes every token with the id of
+ * the server instance that issued it, so a log line alone tells whether a rejected token predates a
+ * restart; {@link #OPAQUE} is random hex, the form of the original bug report.
  */
 public enum TokenFormat {
     INSTANCE("{instanceId}.{secret}: the issuing server instance is readable from the token"),

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The authorization endpoint: redirect matching, PKCE, consent, and what is never redirected. */
 class AuthorizationTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @AfterEach
@@ -44,12 +43,19 @@ class AuthorizationTest {
         @Test
         void acceptsALoopbackRedirectOnAnotherPort() {
             // Field case 19: VS Code registered these four; the request comes back on :59656.
-            String clientId = server.registerPublicClient("https://insiders.vscode.dev/redirect",
-                    "https://vscode.dev/redirect", "http://127.0.0.1/", "http://127.0.0.1:33418/")
-                    .get("client_id").asText();
+            String clientId =
+                    server.registerPublicClient(
+                                    "https://insiders.vscode.dev/redirect",
+                                    "https://vscode.dev/redirect",
+                                    "http://127.0.0.1/",
+                                    "http://127.0.0.1:33418/")
+                            .get("client_id")
+                            .asText();
 
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery(clientId, "http://127.0.0.1:59656/"));
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(clientId, "http://127.0.0.1:59656/"));
 
             assertEquals(302, res.statusCode());
             assertTrue(location(res).startsWith("http://127.0.0.1:59656/?code="));
@@ -59,13 +65,16 @@ class AuthorizationTest {
         void returnsCodeStateAndIssuer() {
             String clientId = server.registerPublicClient().get("client_id").asText();
 
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT));
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(
+                                            clientId, TestServer.LOOPBACK_REDIRECT));
 
             assertNotNull(TestServer.queryParam(location(res), "code"));
             assertEquals("st-1", TestServer.queryParam(location(res), "state"));
-            assertEquals(server.server().urls().issuer(),
-                    TestServer.queryParam(location(res), "iss"));
+            assertEquals(
+                    server.server().urls().issuer(), TestServer.queryParam(location(res), "iss"));
         }
 
         @Test
@@ -73,8 +82,10 @@ class AuthorizationTest {
             // Case 19: 127.0.0.1 and localhost are different hosts; the port alone is free.
             String clientId = server.registerPublicClient().get("client_id").asText();
 
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery(clientId, "http://localhost:33418/"));
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(clientId, "http://localhost:33418/"));
 
             assertEquals(400, res.statusCode());
             assertEquals(null, location(res));
@@ -83,8 +94,11 @@ class AuthorizationTest {
 
         @Test
         void showsAnErrorPageForAnUnknownClient() {
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery("no-such-client", TestServer.LOOPBACK_REDIRECT));
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(
+                                            "no-such-client", TestServer.LOOPBACK_REDIRECT));
 
             assertEquals(400, res.statusCode());
             assertEquals(null, location(res));
@@ -94,8 +108,9 @@ class AuthorizationTest {
         @Test
         void refusesARequestWithoutPkce() {
             String clientId = server.registerPublicClient().get("client_id").asText();
-            String query = server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
-                    .replaceAll("&code_challenge=[^&]*", "");
+            String query =
+                    server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
+                            .replaceAll("&code_challenge=[^&]*", "");
 
             HttpResponse<String> res = server.get("/authorize?" + query);
 
@@ -109,20 +124,26 @@ class AuthorizationTest {
             String clientId = server.registerPublicClient().get("client_id").asText();
             String s256 = server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT);
 
-            for (String query : new String[] {s256.replace("method=S256", "method=plain"),
-                s256.replace("&code_challenge_method=S256", "")}) {
+            for (String query :
+                    new String[] {
+                        s256.replace("method=S256", "method=plain"),
+                        s256.replace("&code_challenge_method=S256", "")
+                    }) {
                 HttpResponse<String> res = server.get("/authorize?" + query);
                 assertEquals("invalid_request", TestServer.queryParam(location(res), "error"));
-                assertTrue(TestServer.queryParam(location(res), "error_description")
-                        .contains("S256"));
+                assertTrue(
+                        TestServer.queryParam(location(res), "error_description").contains("S256"));
             }
         }
 
         @Test
         void refusesAResourceThatIsNotThisServer() {
             String clientId = server.registerPublicClient().get("client_id").asText();
-            String query = server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
-                    .replaceAll("&resource=[^&]*", "&resource=https%3A%2F%2Fother.example%2Fmcp");
+            String query =
+                    server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
+                            .replaceAll(
+                                    "&resource=[^&]*",
+                                    "&resource=https%3A%2F%2Fother.example%2Fmcp");
 
             HttpResponse<String> res = server.get("/authorize?" + query);
 
@@ -133,8 +154,11 @@ class AuthorizationTest {
         void refusesAParameterSentTwice() {
             String clientId = server.registerPublicClient().get("client_id").asText();
 
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT) + "&state=x");
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
+                                    + "&state=x");
 
             assertEquals("invalid_request", TestServer.queryParam(location(res), "error"));
         }
@@ -150,13 +174,15 @@ class AuthorizationTest {
 
         private HttpResponse<String> consentPage() {
             String clientId = server.registerPublicClient().get("client_id").asText();
-            return server.get("/authorize?"
-                    + server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
-                            .replace("scope=mcp", "scope=mcp+openid"));
+            return server.get(
+                    "/authorize?"
+                            + server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT)
+                                    .replace("scope=mcp", "scope=mcp+openid"));
         }
 
         private String requestId(HttpResponse<String> page) {
-            Matcher m = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"").matcher(page.body());
+            Matcher m =
+                    Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"").matcher(page.body());
             assertTrue(m.find(), page.body());
             return m.group(1);
         }
@@ -179,8 +205,8 @@ class AuthorizationTest {
         void approvingRedirectsWithACodeBy303() {
             String id = requestId(consentPage());
 
-            HttpResponse<String> res = server.postForm("/authorize",
-                    Map.of("request_id", id, "decision", "approve"));
+            HttpResponse<String> res =
+                    server.postForm("/authorize", Map.of("request_id", id, "decision", "approve"));
 
             assertEquals(303, res.statusCode());
             assertNotNull(TestServer.queryParam(location(res), "code"));
@@ -190,8 +216,8 @@ class AuthorizationTest {
         void denyingRedirectsWithAccessDenied() {
             String id = requestId(consentPage());
 
-            HttpResponse<String> res = server.postForm("/authorize",
-                    Map.of("request_id", id, "decision", "deny"));
+            HttpResponse<String> res =
+                    server.postForm("/authorize", Map.of("request_id", id, "decision", "deny"));
 
             assertEquals("access_denied", TestServer.queryParam(location(res), "error"));
             assertFalse(location(res).contains("code="));
@@ -202,8 +228,8 @@ class AuthorizationTest {
             String id = requestId(consentPage());
             server.postForm("/authorize", Map.of("request_id", id, "decision", "approve"));
 
-            HttpResponse<String> again = server.postForm("/authorize",
-                    Map.of("request_id", id, "decision", "approve"));
+            HttpResponse<String> again =
+                    server.postForm("/authorize", Map.of("request_id", id, "decision", "approve"));
 
             assertEquals(400, again.statusCode());
             assertEquals(null, location(again));
@@ -213,7 +239,8 @@ class AuthorizationTest {
     @Test
     void pkceMatchesTheExampleOfRfc7636() {
         server = TestServer.start(dataDir, StoreKind.MEMORY);
-        assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        assertEquals(
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
                 Pkce.challengeOf(TestServer.VERIFIER));
     }
 }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** How the MCP endpoint treats the Authorization header (RFC 6750, RFC 8707, step-up). */
 class BearerTokenTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @BeforeEach
@@ -68,10 +67,17 @@ class BearerTokenTest {
     void refusesTwoAuthorizationHeadersWith400() {
         String token = server.login().get("access_token").asText();
 
-        HttpResponse<String> res = server.send(server.request("/mcp",
-                "Authorization", "Bearer " + token, "Authorization", "Bearer " + token,
-                "Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestServer.INITIALIZE)));
+        HttpResponse<String> res =
+                server.send(
+                        server.request(
+                                        "/mcp",
+                                        "Authorization",
+                                        "Bearer " + token,
+                                        "Authorization",
+                                        "Bearer " + token,
+                                        "Content-Type",
+                                        "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(TestServer.INITIALIZE)));
 
         assertEquals(400, res.statusCode());
         assertEquals("invalid_request", TestServer.json(res).get("error").asText());
@@ -81,8 +87,8 @@ class BearerTokenTest {
     void refusesATokenInTheQueryString() {
         String token = server.login().get("access_token").asText();
 
-        HttpResponse<String> res = server.postJson("/mcp?access_token=" + token,
-                TestServer.INITIALIZE);
+        HttpResponse<String> res =
+                server.postJson("/mcp?access_token=" + token, TestServer.INITIALIZE);
 
         assertEquals(400, res.statusCode());
     }
@@ -93,9 +99,22 @@ class BearerTokenTest {
         String client = server.registerPublicClient().get("client_id").asText();
         String token = "1700000000000.another-audience-token";
         Instant now = Instant.now();
-        server.server().store().saveTokens(List.of(new IssuedToken(Secrets.hash(token),
-                IssuedToken.Kind.ACCESS, client, "grant-x", "mcp", "https://other.example/mcp",
-                1700000000000L, now, now.plus(Duration.ofHours(1)), null, null)));
+        server.server()
+                .store()
+                .saveTokens(
+                        List.of(
+                                new IssuedToken(
+                                        Secrets.hash(token),
+                                        IssuedToken.Kind.ACCESS,
+                                        client,
+                                        "grant-x",
+                                        "mcp",
+                                        "https://other.example/mcp",
+                                        1700000000000L,
+                                        now,
+                                        now.plus(Duration.ofHours(1)),
+                                        null,
+                                        null)));
 
         HttpResponse<String> res = post("Authorization", "Bearer " + token);
 
@@ -114,7 +133,8 @@ class BearerTokenTest {
         assertEquals(403, res.statusCode());
         assertEquals("insufficient_scope", challenge(res).error());
         assertEquals("mcp mcp:audit", challenge(res).scope());
-        assertEquals(server.url("/.well-known/oauth-protected-resource/mcp"),
+        assertEquals(
+                server.url("/.well-known/oauth-protected-resource/mcp"),
                 challenge(res).resourceMetadata());
     }
 

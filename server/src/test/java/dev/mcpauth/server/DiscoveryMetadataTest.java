@@ -20,8 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What a client finds before it has a token: the challenge and the metadata documents. */
 class DiscoveryMetadataTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @BeforeEach
@@ -35,8 +34,11 @@ class DiscoveryMetadataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/.well-known/oauth-protected-resource/mcp",
-        "/.well-known/oauth-protected-resource"})
+    @ValueSource(
+            strings = {
+                "/.well-known/oauth-protected-resource/mcp",
+                "/.well-known/oauth-protected-resource"
+            })
     void publishesResourceMetadataWhoseResourceIsTheFullMcpUrl(String path) {
         // Field case 11: resource names the endpoint including /mcp, never the root.
         HttpResponse<String> res = server.get(path);
@@ -49,8 +51,11 @@ class DiscoveryMetadataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/.well-known/oauth-authorization-server",
-        "/.well-known/openid-configuration"})
+    @ValueSource(
+            strings = {
+                "/.well-known/oauth-authorization-server",
+                "/.well-known/openid-configuration"
+            })
     void issuerIsByteIdenticalToTheAuthorizationServerOfTheResourceMetadata(String path) {
         JsonNode prm = TestServer.json(server.get("/.well-known/oauth-protected-resource/mcp"));
         JsonNode as = TestServer.json(server.get(path));
@@ -73,27 +78,42 @@ class DiscoveryMetadataTest {
     @Test
     void challengesARequestWithoutTokenWithMetadataUrlAndScopeButNoError() {
         HttpResponse<String> res = server.mcp(null, null, TestServer.INITIALIZE);
-        BearerChallenge challenge = BearerChallenge.parse(
-                res.headers().firstValue("WWW-Authenticate").orElseThrow()).orElseThrow();
+        BearerChallenge challenge =
+                BearerChallenge.parse(res.headers().firstValue("WWW-Authenticate").orElseThrow())
+                        .orElseThrow();
 
         assertEquals(401, res.statusCode());
-        assertEquals(server.url("/.well-known/oauth-protected-resource/mcp"),
+        assertEquals(
+                server.url("/.well-known/oauth-protected-resource/mcp"),
                 challenge.resourceMetadata());
         assertEquals("mcp", challenge.scope());
-        assertNull(challenge.error(), "RFC 6750 §3.1: no error code without a token");
+        assertNull(challenge.error(), "RFC 6750 section 3.1: no error code without a token");
     }
 
     @Test
     void exposesTheChallengeToBrowserClients() {
         HttpResponse<String> res = server.mcp(null, null, TestServer.INITIALIZE);
-        HttpResponse<String> withOrigin = server.send(server.request("/mcp",
-                "Origin", "http://localhost:6274", "Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestServer.INITIALIZE)));
+        HttpResponse<String> withOrigin =
+                server.send(
+                        server.request(
+                                        "/mcp",
+                                        "Origin",
+                                        "http://localhost:6274",
+                                        "Content-Type",
+                                        "application/json")
+                                .POST(
+                                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                TestServer.INITIALIZE)));
 
         assertEquals(401, res.statusCode());
-        assertEquals("http://localhost:6274",
+        assertEquals(
+                "http://localhost:6274",
                 withOrigin.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-        assertTrue(withOrigin.headers().firstValue("Access-Control-Expose-Headers").orElse("")
-                .contains("WWW-Authenticate"));
+        assertTrue(
+                withOrigin
+                        .headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse("")
+                        .contains("WWW-Authenticate"));
     }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Dynamic client registration, RFC 7591. */
 class RegistrationTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @BeforeEach
@@ -37,8 +36,11 @@ class RegistrationTest {
     void acceptsABodyWithoutAuthMethodAndReturnsTheMethodItChose() {
         // Field case 18: the exact body of the report, which a server once rejected over its
         // own default. Verdict: 201 with client_id and an explicit token_endpoint_auth_method.
-        HttpResponse<String> res = server.postJson("/register",
-                "{\"redirect_uris\":[\"http://127.0.0.1:33418\"],\"client_name\":\"test\"}");
+        HttpResponse<String> res =
+                server.postJson(
+                        "/register",
+                        "{\"redirect_uris\":[\"http://127.0.0.1:33418\"],"
+                                + "\"client_name\":\"test\"}");
         JsonNode body = TestServer.json(res);
 
         assertEquals(201, res.statusCode());
@@ -51,13 +53,20 @@ class RegistrationTest {
 
     @Test
     void registersTheBodyVsCodeSendsAsAPublicClient() {
-        HttpResponse<String> res = server.postJson("/register", """
-                {"client_name":"Visual Studio Code","client_uri":"https://code.visualstudio.com",
-                 "grant_types":["authorization_code","refresh_token"],"response_types":["code"],
-                 "redirect_uris":["https://insiders.vscode.dev/redirect",
-                   "https://vscode.dev/redirect","http://127.0.0.1/","http://127.0.0.1:33418/"],
-                 "scope":"mcp mcp:audit","token_endpoint_auth_method":"none",
-                 "application_type":"native"}""");
+        HttpResponse<String> res =
+                server.postJson(
+                        "/register",
+                        """
+                        {"client_name":"Visual Studio Code",
+                         "client_uri":"https://code.visualstudio.com",
+                         "grant_types":["authorization_code","refresh_token"],
+                         "response_types":["code"],
+                         "redirect_uris":["https://insiders.vscode.dev/redirect",
+                           "https://vscode.dev/redirect","http://127.0.0.1/",
+                           "http://127.0.0.1:33418/"],
+                         "scope":"mcp mcp:audit","token_endpoint_auth_method":"none",
+                         "application_type":"native"}
+                        """);
         JsonNode body = TestServer.json(res);
 
         assertEquals(201, res.statusCode());
@@ -69,8 +78,10 @@ class RegistrationTest {
 
     @Test
     void namesTheRedirectUriItRejects() {
-        HttpResponse<String> res = server.postJson("/register",
-                "{\"redirect_uris\":[\"http://127.0.0.1/\",\"http://evil.example/cb\"]}");
+        HttpResponse<String> res =
+                server.postJson(
+                        "/register",
+                        "{\"redirect_uris\":[\"http://127.0.0.1/\",\"http://evil.example/cb\"]}");
         JsonNode body = TestServer.json(res);
 
         assertEquals(400, res.statusCode());
@@ -79,11 +90,18 @@ class RegistrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[]", "{}", "{\"redirect_uris\":[]}",
-        "{\"redirect_uris\":[\"http://127.0.0.1/\"],\"token_endpoint_auth_method\":\"private_key_jwt\"}",
-        "{\"redirect_uris\":[\"http://127.0.0.1/\"],\"grant_types\":[\"implicit\"]}",
-        "{\"redirect_uris\":[\"javascript:alert(1)\"]}",
-        "{\"redirect_uris\":[\"https://app.example/cb#frag\"]}"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "[]",
+                "{}",
+                "{\"redirect_uris\":[]}",
+                "{\"redirect_uris\":[\"http://127.0.0.1/\"],"
+                        + "\"token_endpoint_auth_method\":\"private_key_jwt\"}",
+                "{\"redirect_uris\":[\"http://127.0.0.1/\"],\"grant_types\":[\"implicit\"]}",
+                "{\"redirect_uris\":[\"javascript:alert(1)\"]}",
+                "{\"redirect_uris\":[\"https://app.example/cb#frag\"]}"
+            })
     void refusesInvalidMetadataAndStoresNothing(String body) {
         long before = server.server().store().counts(Instant.now()).clients();
 

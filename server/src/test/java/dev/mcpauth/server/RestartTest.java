@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What survives a restart: everything with sqlite, nothing with memory (the original bug). */
 class RestartTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @AfterEach
@@ -43,8 +42,10 @@ class RestartTest {
             long before = server.server().instance().id();
 
             server.restart();
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery(clientA, TestServer.LOOPBACK_REDIRECT));
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(clientA, TestServer.LOOPBACK_REDIRECT));
 
             assertNotEquals(before, server.server().instance().id());
             assertEquals(302, res.statusCode());
@@ -57,13 +58,25 @@ class RestartTest {
 
             server.restart();
             String session = server.initialize(tokens.get("access_token").asText());
-            JsonNode whoami = TestServer.json(server.mcp(tokens.get("access_token").asText(),
-                    session, TestServer.toolCall("whoami"))).at("/result/structuredContent");
+            JsonNode whoami =
+                    TestServer.json(
+                                    server.mcp(
+                                            tokens.get("access_token").asText(),
+                                            session,
+                                            TestServer.toolCall("whoami")))
+                            .at("/result/structuredContent");
 
             assertEquals(false, whoami.get("issued_by_this_instance").asBoolean());
-            HttpResponse<String> refreshed = server.postForm("/token", Map.of("grant_type",
-                    "refresh_token", "refresh_token", tokens.get("refresh_token").asText(),
-                    "client_id", tokens.get("client_id").asText()));
+            HttpResponse<String> refreshed =
+                    server.postForm(
+                            "/token",
+                            Map.of(
+                                    "grant_type",
+                                    "refresh_token",
+                                    "refresh_token",
+                                    tokens.get("refresh_token").asText(),
+                                    "client_id",
+                                    tokens.get("client_id").asText()));
             assertEquals(200, refreshed.statusCode());
         }
 
@@ -94,8 +107,10 @@ class RestartTest {
             String clientA = server.registerPublicClient().get("client_id").asText();
 
             server.restart();
-            HttpResponse<String> res = server.get("/authorize?"
-                    + server.authorizeQuery(clientA, TestServer.LOOPBACK_REDIRECT));
+            HttpResponse<String> res =
+                    server.get(
+                            "/authorize?"
+                                    + server.authorizeQuery(clientA, TestServer.LOOPBACK_REDIRECT));
 
             assertEquals(400, res.statusCode());
             assertTrue(res.headers().firstValue("Location").isEmpty());
@@ -107,10 +122,12 @@ class RestartTest {
             JsonNode tokens = server.login();
 
             server.restart();
-            HttpResponse<String> res = server.mcp(tokens.get("access_token").asText(), null,
-                    TestServer.INITIALIZE);
-            BearerChallenge challenge = BearerChallenge.parse(
-                    res.headers().firstValue("WWW-Authenticate").orElseThrow()).orElseThrow();
+            HttpResponse<String> res =
+                    server.mcp(tokens.get("access_token").asText(), null, TestServer.INITIALIZE);
+            BearerChallenge challenge =
+                    BearerChallenge.parse(
+                                    res.headers().firstValue("WWW-Authenticate").orElseThrow())
+                            .orElseThrow();
 
             assertEquals(401, res.statusCode());
             assertEquals("invalid_token", challenge.error());
@@ -122,9 +139,16 @@ class RestartTest {
             JsonNode tokens = server.login();
 
             server.restart();
-            HttpResponse<String> res = server.postForm("/token", Map.of("grant_type",
-                    "refresh_token", "refresh_token", tokens.get("refresh_token").asText(),
-                    "client_id", tokens.get("client_id").asText()));
+            HttpResponse<String> res =
+                    server.postForm(
+                            "/token",
+                            Map.of(
+                                    "grant_type",
+                                    "refresh_token",
+                                    "refresh_token",
+                                    tokens.get("refresh_token").asText(),
+                                    "client_id",
+                                    tokens.get("client_id").asText()));
 
             assertEquals(401, res.statusCode());
             assertEquals("invalid_client", TestServer.json(res).get("error").asText());

@@ -19,18 +19,19 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A real server on a free loopback port for one test, with a plain HTTP client that never
- * follows redirects, and the steps of an OAuth login as a client would take them.
+ * A real server on a free loopback port for one test, with a plain HTTP client that never follows
+ * redirects, and the steps of an OAuth login as a client would take them.
  */
 final class TestServer implements AutoCloseable {
 
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String LOOPBACK_REDIRECT = "http://127.0.0.1:33418/";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private ServerConfig config;
     private McpAuthServer server;
 
@@ -44,8 +45,8 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, UnaryOperator<ServerConfig.Builder> settings) {
-        return new TestServer(settings.apply(ServerConfig.builder(dataDir).port(0)
-                .autoApprove(true)).build());
+        return new TestServer(
+                settings.apply(ServerConfig.builder(dataDir).port(0).autoApprove(true)).build());
     }
 
     /** Stops the server and starts another instance with the same configuration and port. */
@@ -73,14 +74,17 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> postJson(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(
+                request(path, headers)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
-        return send(request(path, headers)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        return send(
+                request(path, headers)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
     HttpResponse<String> delete(String path, String... headers) {
@@ -89,7 +93,8 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(),
+            return http.send(
+                    request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,11 +114,17 @@ final class TestServer implements AutoCloseable {
 
     /** Registers a public client the way VS Code does; returns the registration response. */
     JsonNode registerPublicClient(String... redirectUris) {
-        String uris = Json.write(redirectUris.length == 0 ? new String[] {LOOPBACK_REDIRECT}
-                : redirectUris);
-        HttpResponse<String> res = postJson("/register", "{\"client_name\":\"Visual Studio Code\","
-                + "\"redirect_uris\":" + uris + ",\"token_endpoint_auth_method\":\"none\","
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}");
+        String uris =
+                Json.write(
+                        redirectUris.length == 0 ? new String[] {LOOPBACK_REDIRECT} : redirectUris);
+        HttpResponse<String> res =
+                postJson(
+                        "/register",
+                        "{\"client_name\":\"Visual Studio Code\","
+                                + "\"redirect_uris\":"
+                                + uris
+                                + ",\"token_endpoint_auth_method\":\"none\","
+                                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}");
         if (res.statusCode() != 201) {
             throw new AssertionError("registration failed: " + res.statusCode() + " " + res.body());
         }
@@ -160,7 +171,8 @@ final class TestServer implements AutoCloseable {
         String code = authorize(clientId, LOOPBACK_REDIRECT);
         HttpResponse<String> res = exchange(clientId, code, VERIFIER);
         if (res.statusCode() != 200) {
-            throw new AssertionError("token request failed: " + res.statusCode() + " " + res.body());
+            throw new AssertionError(
+                    "token request failed: " + res.statusCode() + " " + res.body());
         }
         JsonNode tokens = json(res);
         ((com.fasterxml.jackson.databind.node.ObjectNode) tokens).put("client_id", clientId);
@@ -168,16 +180,19 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> mcp(String token, String sessionId, String json) {
-        java.util.List<String> headers = new java.util.ArrayList<>(java.util.List.of(
-                "Accept", "application/json, text/event-stream"));
+        java.util.List<String> headers =
+                new java.util.ArrayList<>(
+                        java.util.List.of("Accept", "application/json, text/event-stream"));
         if (token != null) {
             headers.addAll(java.util.List.of("Authorization", "Bearer " + token));
         }
         if (sessionId != null) {
             headers.addAll(java.util.List.of("Mcp-Session-Id", sessionId));
         }
-        return postJson(server.urls().resource().substring(server.urls().origin().length()),
-                json, headers.toArray(String[]::new));
+        return postJson(
+                server.urls().resource().substring(server.urls().origin().length()),
+                json,
+                headers.toArray(String[]::new));
     }
 
     /** Initializes a session and returns its id. */
@@ -189,13 +204,15 @@ final class TestServer implements AutoCloseable {
         return res.headers().firstValue("Mcp-Session-Id").orElseThrow();
     }
 
-    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-            + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-            + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+    static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
 
     static String toolCall(String name) {
         return "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + name + "\",\"arguments\":{\"text\":\"hi\"}}}";
+                + name
+                + "\",\"arguments\":{\"text\":\"hi\"}}}";
     }
 
     static JsonNode json(HttpResponse<String> res) {
@@ -219,13 +236,15 @@ final class TestServer implements AutoCloseable {
 
     static String encode(Map<String, String> form) {
         StringBuilder out = new StringBuilder();
-        form.forEach((k, v) -> {
-            if (out.length() > 0) {
-                out.append('&');
-            }
-            out.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
+        form.forEach(
+                (k, v) -> {
+                    if (out.length() > 0) {
+                        out.append('&');
+                    }
+                    out.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                });
         return out.toString();
     }
 

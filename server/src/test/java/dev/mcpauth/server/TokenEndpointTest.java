@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The token endpoint and revocation: single-use codes, rotation, client authentication. */
 class TokenEndpointTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @BeforeEach
@@ -41,8 +40,15 @@ class TokenEndpointTest {
     }
 
     private HttpResponse<String> refresh(String clientId, String refreshToken) {
-        return server.postForm("/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", refreshToken, "client_id", clientId));
+        return server.postForm(
+                "/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "client_id",
+                        clientId));
     }
 
     @Test
@@ -58,8 +64,9 @@ class TokenEndpointTest {
         assertEquals("Bearer", body.get("token_type").asText());
         assertEquals(3600, body.get("expires_in").asInt());
         assertEquals("mcp", body.get("scope").asText());
-        assertTrue(body.get("access_token").asText().startsWith(
-                server.server().instance().id() + "."), "instance-prefixed by default");
+        assertTrue(
+                body.get("access_token").asText().startsWith(server.server().instance().id() + "."),
+                "instance-prefixed by default");
     }
 
     @Test
@@ -67,8 +74,8 @@ class TokenEndpointTest {
         String clientId = server.registerPublicClient().get("client_id").asText();
         String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);
 
-        HttpResponse<String> res = server.exchange(clientId, code,
-                TestServer.VERIFIER.replace('d', 'e'));
+        HttpResponse<String> res =
+                server.exchange(clientId, code, TestServer.VERIFIER.replace('d', 'e'));
 
         assertEquals(400, res.statusCode());
         assertEquals("invalid_grant", TestServer.json(res).get("error").asText());
@@ -78,8 +85,10 @@ class TokenEndpointTest {
     void rejectsAReusedCodeAndRevokesWhatItProduced() {
         String clientId = server.registerPublicClient().get("client_id").asText();
         String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);
-        String token = TestServer.json(server.exchange(clientId, code, TestServer.VERIFIER))
-                .get("access_token").asText();
+        String token =
+                TestServer.json(server.exchange(clientId, code, TestServer.VERIFIER))
+                        .get("access_token")
+                        .asText();
         assertEquals(200, whoamiStatus(token));
 
         HttpResponse<String> replay = server.exchange(clientId, code, TestServer.VERIFIER);
@@ -116,9 +125,18 @@ class TokenEndpointTest {
 
     @Test
     void answersAnUnknownClientWith401InvalidClient() {
-        HttpResponse<String> res = server.postForm("/token", Map.of("grant_type",
-                "authorization_code", "code", "x", "code_verifier", TestServer.VERIFIER,
-                "client_id", "forgotten-client"));
+        HttpResponse<String> res =
+                server.postForm(
+                        "/token",
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                "x",
+                                "code_verifier",
+                                TestServer.VERIFIER,
+                                "client_id",
+                                "forgotten-client"));
 
         assertEquals(401, res.statusCode());
         assertEquals("invalid_client", TestServer.json(res).get("error").asText());
@@ -126,21 +144,41 @@ class TokenEndpointTest {
 
     @Test
     void authenticatesConfidentialClientsWithBasic() {
-        JsonNode reg = TestServer.json(server.postJson("/register",
-                "{\"redirect_uris\":[\"" + TestServer.LOOPBACK_REDIRECT + "\"]}"));
+        JsonNode reg =
+                TestServer.json(
+                        server.postJson(
+                                "/register",
+                                "{\"redirect_uris\":[\"" + TestServer.LOOPBACK_REDIRECT + "\"]}"));
         String id = reg.get("client_id").asText();
         String code = server.authorize(id, TestServer.LOOPBACK_REDIRECT);
-        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "authorization_code",
-                "code", code, "code_verifier", TestServer.VERIFIER,
-                "redirect_uri", TestServer.LOOPBACK_REDIRECT));
-        String basic = Base64.getEncoder().encodeToString((id + ":"
-                + reg.get("client_secret").asText()).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> form =
+                new LinkedHashMap<>(
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                code,
+                                "code_verifier",
+                                TestServer.VERIFIER,
+                                "redirect_uri",
+                                TestServer.LOOPBACK_REDIRECT));
+        String basic =
+                Base64.getEncoder()
+                        .encodeToString(
+                                (id + ":" + reg.get("client_secret").asText())
+                                        .getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> wrong = server.postForm("/token", form,
-                "Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (id + ":nope").getBytes(StandardCharsets.UTF_8)));
-        HttpResponse<String> right = server.postForm("/token", form, "Authorization",
-                "Basic " + basic);
+        HttpResponse<String> wrong =
+                server.postForm(
+                        "/token",
+                        form,
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (id + ":nope").getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> right =
+                server.postForm("/token", form, "Authorization", "Basic " + basic);
 
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
@@ -151,9 +189,14 @@ class TokenEndpointTest {
     void revokingARefreshTokenRevokesItsAccessTokens() {
         JsonNode tokens = server.login();
 
-        HttpResponse<String> res = server.postForm("/revoke", Map.of("token",
-                tokens.get("refresh_token").asText(), "client_id",
-                tokens.get("client_id").asText()));
+        HttpResponse<String> res =
+                server.postForm(
+                        "/revoke",
+                        Map.of(
+                                "token",
+                                tokens.get("refresh_token").asText(),
+                                "client_id",
+                                tokens.get("client_id").asText()));
 
         assertEquals(200, res.statusCode());
         assertEquals(401, whoamiStatus(tokens.get("access_token").asText()));
@@ -163,8 +206,14 @@ class TokenEndpointTest {
     void revokingAnUnknownTokenStillAnswers200() {
         JsonNode tokens = server.login();
 
-        HttpResponse<String> res = server.postForm("/revoke", Map.of("token", "nothing-here",
-                "client_id", tokens.get("client_id").asText()));
+        HttpResponse<String> res =
+                server.postForm(
+                        "/revoke",
+                        Map.of(
+                                "token",
+                                "nothing-here",
+                                "client_id",
+                                tokens.get("client_id").asText()));
 
         assertEquals(200, res.statusCode());
         assertEquals(200, whoamiStatus(tokens.get("access_token").asText()));
@@ -178,10 +227,11 @@ class TokenEndpointTest {
 
         String token = server.login().get("access_token").asText();
 
-        String expected = switch (format) {
-            case INSTANCE -> server.server().instance().id() + "\\.[A-Za-z0-9_-]{43}";
-            case OPAQUE -> "[0-9a-f]{64}";
-        };
+        String expected =
+                switch (format) {
+                    case INSTANCE -> server.server().instance().id() + "\\.[A-Za-z0-9_-]{43}";
+                    case OPAQUE -> "[0-9a-f]{64}";
+                };
         assertTrue(token.matches(expected), token);
         assertEquals(200, whoamiStatus(token));
     }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each workaround of the original plan changes exactly what it says it changes. */
 class WorkaroundTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
     TestServer server;
 
     @AfterEach
@@ -27,8 +26,8 @@ class WorkaroundTest {
     }
 
     private TestServer start(Workaround workaround) {
-        return TestServer.start(dataDir, b -> b.store(StoreKind.MEMORY)
-                .workarounds(Set.of(workaround)));
+        return TestServer.start(
+                dataDir, b -> b.store(StoreKind.MEMORY).workarounds(Set.of(workaround)));
     }
 
     private BearerChallenge challenge(HttpResponse<String> res) {
@@ -56,8 +55,8 @@ class WorkaroundTest {
         JsonNode as = TestServer.json(server.get("/.well-known/oauth-authorization-server"));
 
         assertNotEquals(prm.at("/authorization_servers/0").asText(), as.get("issuer").asText());
-        assertTrue(as.get("issuer").asText().endsWith(
-                "/instance-" + server.server().instance().id()));
+        assertTrue(
+                as.get("issuer").asText().endsWith("/instance-" + server.server().instance().id()));
     }
 
     @Test
@@ -67,8 +66,8 @@ class WorkaroundTest {
         long issuer = server.server().instance().id();
 
         server.restart();
-        String detail = challenge(server.mcp(token, null, TestServer.INITIALIZE))
-                .errorDescription();
+        String detail =
+                challenge(server.mcp(token, null, TestServer.INITIALIZE)).errorDescription();
 
         assertTrue(detail.contains("restarted"), detail);
         assertTrue(detail.contains(String.valueOf(issuer)), detail);
@@ -78,9 +77,12 @@ class WorkaroundTest {
     @Test
     void asUrlRotationPublishesAPerStartAuthorizationServer() {
         server = start(Workaround.AS_URL_ROTATION);
-        String asUrl = TestServer.json(server.get("/.well-known/oauth-protected-resource/mcp"))
-                .at("/authorization_servers/0").asText();
-        String path = "/.well-known/oauth-authorization-server/as/" + server.server().instance().id();
+        String asUrl =
+                TestServer.json(server.get("/.well-known/oauth-protected-resource/mcp"))
+                        .at("/authorization_servers/0")
+                        .asText();
+        String path =
+                "/.well-known/oauth-authorization-server/as/" + server.server().instance().id();
 
         JsonNode as = TestServer.json(server.get(path));
 

@@ -17,18 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sqlite store: migrated not recreated, one server per directory, hashes only. */
 class SqliteStoreTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static IssuedToken token(String hash, IssuedToken.Kind kind, String grant) {
         Instant now = Instant.now();
-        return new IssuedToken(hash, kind, "c1", grant, "mcp", "http://localhost/mcp", 1L, now,
-                now.plus(Duration.ofHours(1)), null, null);
+        return new IssuedToken(
+                hash,
+                kind,
+                "c1",
+                grant,
+                "mcp",
+                "http://localhost/mcp",
+                1L,
+                now,
+                now.plus(Duration.ofHours(1)),
+                null,
+                null);
     }
 
     private static RegisteredClient client() {
-        return new RegisteredClient("c1", null, "none", List.of("http://127.0.0.1/"), "t",
-                List.of("authorization_code"), "{}", Instant.now());
+        return new RegisteredClient(
+                "c1",
+                null,
+                "none",
+                List.of("http://127.0.0.1/"),
+                "t",
+                List.of("authorization_code"),
+                "{}",
+                Instant.now());
     }
 
     @Test
@@ -51,10 +67,14 @@ class SqliteStoreTest {
             store.saveTokens(List.of(token("r1", IssuedToken.Kind.REFRESH, "g1")));
             Instant now = Instant.now();
 
-            assertEquals(AuthStore.Rotation.ROTATED, store.rotateRefreshToken("r1",
-                    List.of(token("a2", IssuedToken.Kind.ACCESS, "g1")), now));
-            assertEquals(AuthStore.Rotation.REPLAYED, store.rotateRefreshToken("r1",
-                    List.of(token("a3", IssuedToken.Kind.ACCESS, "g1")), now));
+            assertEquals(
+                    AuthStore.Rotation.ROTATED,
+                    store.rotateRefreshToken(
+                            "r1", List.of(token("a2", IssuedToken.Kind.ACCESS, "g1")), now));
+            assertEquals(
+                    AuthStore.Rotation.REPLAYED,
+                    store.rotateRefreshToken(
+                            "r1", List.of(token("a3", IssuedToken.Kind.ACCESS, "g1")), now));
             assertTrue(store.findToken("a2").orElseThrow().revokedAt() != null);
             assertTrue(store.findToken("a3").isEmpty(), "a replay stores nothing new");
         }
@@ -80,10 +100,14 @@ class SqliteStoreTest {
         Path file = dir.resolve("mcpauth.db");
         SqliteStore.open(file).close();
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            db.createStatement().execute("INSERT INTO " + SchemaMigrations.HISTORY_TABLE
-                    + " (installed_rank, version, description, type, script, checksum,"
-                    + " installed_by, execution_time, success) VALUES (99, '99', 'future',"
-                    + " 'SQL', 'V99__future.sql', 0, 'x', 0, 1)");
+            db.createStatement()
+                    .execute(
+                            "INSERT INTO "
+                                    + SchemaMigrations.HISTORY_TABLE
+                                    + " (installed_rank, version, description, type, script,"
+                                    + " checksum, installed_by, execution_time, success) VALUES"
+                                    + " (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'x', 0,"
+                                    + " 1)");
         }
 
         assertThrows(StoreException.class, () -> SqliteStore.open(file));

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code application/x-www-form-urlencoded} parameters of a query string or request body.
- * OAuth forbids sending a parameter twice (RFC 6749 §3.1, §3.2), so duplicates are kept for
+ * {@code application/x-www-form-urlencoded} parameters of a query string or request body. OAuth
+ * forbids sending a parameter twice (RFC 6749 section 3.1, section 3.2), so duplicates are kept for
  * the endpoint to refuse rather than silently collapsed.
  */
 public final class FormParameters {
@@ -37,7 +37,9 @@ public final class FormParameters {
         return new FormParameters(values);
     }
 
-    /** The value of a parameter sent once and not empty (RFC 6749 §3.1: empty means omitted). */
+    /**
+     * The value of a parameter sent once and not empty (RFC 6749 section 3.1: empty means omitted).
+     */
     public Optional<String> get(String name) {
         List<String> all = values.get(name);
         return all == null || all.get(0).isEmpty() ? Optional.empty() : Optional.of(all.get(0));
@@ -59,8 +61,8 @@ public final class FormParameters {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("a form parameter is not valid percent-encoding: "
-                    + e.getMessage());
+            throw new BadRequestException(
+                    "a form parameter is not valid percent-encoding: " + e.getMessage());
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which {@code Host} and {@code Origin} headers the server answers: loopback names, the host
- * of the public URL, and whatever was allowed explicitly. Anything else is a DNS-rebinding
- * attempt or another site's page and gets 403 (MCP 2025-11-25, Transports, security warning).
+ * Which {@code Host} and {@code Origin} headers the server answers: loopback names, the host of the
+ * public URL, and whatever was allowed explicitly. Anything else is a DNS-rebinding attempt or
+ * another site's page and gets 403 (MCP 2025-11-25, Transports, security warning).
  */
 public final class OriginPolicy {
 

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** How every endpoint writes JSON, OAuth errors and HTML pages. */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void json(ServerResponse res, Status status, Object body) {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
@@ -20,7 +19,7 @@ public final class Responses {
         res.send(bytes);
     }
 
-    /** A JSON response that holds credentials: never cached (RFC 6749 §5.1). */
+    /** A JSON response that holds credentials: never cached (RFC 6749 section 5.1). */
     public static void noStoreJson(ServerResponse res, Status status, Object body) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.PRAGMA, "no-cache");
@@ -35,11 +34,11 @@ public final class Responses {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        // The consent page must not be framed (clickjacking, RFC 6819 §4.4.1.9).
+        // The consent page must not be framed (clickjacking, RFC 6819 section 4.4.1.9).
         res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-        res.header(HeaderNames.create("Content-Security-Policy"),
-                "default-src 'none'; style-src 'unsafe-inline'; "
-                        + "frame-ancestors 'none'");
+        res.header(
+                HeaderNames.create("Content-Security-Policy"),
+                "default-src 'none'; style-src 'unsafe-inline'; " + "frame-ancestors 'none'");
         res.send(page.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -9,8 +9,8 @@ import dev.mcpauth.server.oauth.Scopes;
 import java.util.List;
 
 /**
- * The server's latest authorization decisions, fingerprints only. It needs the extra scope
- * {@code mcp:audit}, so calling it with a plain token exercises 403 step-up.
+ * The server's latest authorization decisions, fingerprints only. It needs the extra scope {@code
+ * mcp:audit}, so calling it with a plain token exercises 403 step-up.
  */
 final class AuditLogTool implements Tool {
 

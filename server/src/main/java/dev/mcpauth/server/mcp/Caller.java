@@ -3,8 +3,8 @@ package dev.mcpauth.server.mcp;
 import dev.mcpauth.store.IssuedToken;
 
 /**
- * Who is calling: the stored record of the caller's access token, or nobody when the server
- * runs with authorization off.
+ * Who is calling: the stored record of the caller's access token, or nobody when the server runs
+ * with authorization off.
  */
 public record Caller(IssuedToken token) {
 

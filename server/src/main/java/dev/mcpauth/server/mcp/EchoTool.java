@@ -21,7 +21,9 @@ final class EchoTool implements Tool {
     @Override
     public ObjectNode inputSchema() {
         ObjectNode schema = ToolResults.objectSchema();
-        schema.with("properties").putObject("text").put("type", "string")
+        schema.with("properties")
+                .putObject("text")
+                .put("type", "string")
                 .put("description", "what to echo");
         schema.putArray("required").add("text");
         return schema;

@@ -41,10 +41,14 @@ public final class McpDispatcher {
         ObjectNode result = Json.mapper().createObjectNode();
         result.put("protocolVersion", revision.id());
         result.putObject("capabilities").putObject("tools").put("listChanged", false);
-        result.putObject("serverInfo").put("name", SERVER_NAME).put("version", version)
+        result.putObject("serverInfo")
+                .put("name", SERVER_NAME)
+                .put("version", version)
                 .put("title", "mcpauth reference server");
-        result.put("instructions", "An MCP server behind OAuth 2.1 for testing clients: call "
-                + "whoami to see what the server knows of your token.");
+        result.put(
+                "instructions",
+                "An MCP server behind OAuth 2.1 for testing clients: call "
+                        + "whoami to see what the server knows of your token.");
         return result;
     }
 
@@ -54,20 +58,30 @@ public final class McpDispatcher {
             case "ping" -> JsonRpc.result(message.id(), Json.mapper().createObjectNode());
             case "tools/list" -> JsonRpc.result(message.id(), listTools());
             case "tools/call" -> callTool(message, caller);
-            case "initialize" -> JsonRpc.error(message.id(), JsonRpc.INVALID_REQUEST,
-                    "this session is already initialized; start a new one without Mcp-Session-Id");
-            default -> JsonRpc.error(message.id(), JsonRpc.METHOD_NOT_FOUND,
-                    "method not found: " + message.method());
+            case "initialize" ->
+                    JsonRpc.error(
+                            message.id(),
+                            JsonRpc.INVALID_REQUEST,
+                            "this session is already initialized; start a new one without"
+                                    + " Mcp-Session-Id");
+            default ->
+                    JsonRpc.error(
+                            message.id(),
+                            JsonRpc.METHOD_NOT_FOUND,
+                            "method not found: " + message.method());
         };
     }
 
     private ObjectNode listTools() {
         ObjectNode result = Json.mapper().createObjectNode();
         ArrayNode list = result.putArray("tools");
-        tools.values().forEach(t -> list.addObject()
-                .put("name", t.name())
-                .put("description", t.description())
-                .set("inputSchema", t.inputSchema()));
+        tools.values()
+                .forEach(
+                        t ->
+                                list.addObject()
+                                        .put("name", t.name())
+                                        .put("description", t.description())
+                                        .set("inputSchema", t.inputSchema()));
         return result;
     }
 
@@ -75,13 +89,15 @@ public final class McpDispatcher {
         JsonNode params = message.params();
         String name = params == null ? null : params.path("name").asText(null);
         if (name == null) {
-            return JsonRpc.error(message.id(), JsonRpc.INVALID_PARAMS,
-                    "tools/call needs params.name");
+            return JsonRpc.error(
+                    message.id(), JsonRpc.INVALID_PARAMS, "tools/call needs params.name");
         }
         Tool tool = tools.get(name);
         if (tool == null) {
-            return JsonRpc.error(message.id(), JsonRpc.INVALID_PARAMS, "unknown tool: " + name
-                    + "; tools/list shows " + tools.keySet());
+            return JsonRpc.error(
+                    message.id(),
+                    JsonRpc.INVALID_PARAMS,
+                    "unknown tool: " + name + "; tools/list shows " + tools.keySet());
         }
         return JsonRpc.result(message.id(), tool.call(params.get("arguments"), caller));
     }

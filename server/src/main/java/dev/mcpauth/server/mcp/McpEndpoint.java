@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The MCP endpoint over Streamable HTTP (MCP 2025-11-25 and 2025-06-18, Transports): one POST
- * per JSON-RPC message, answered as JSON or, when the client prefers it, as an SSE stream of
- * one event; sessions by {@code Mcp-Session-Id}; DELETE ends a session; GET offers no stream
- * and answers 405. Every request passes the bearer check first.
+ * The MCP endpoint over Streamable HTTP (MCP 2025-11-25 and 2025-06-18, Transports): one POST per
+ * JSON-RPC message, answered as JSON or, when the client prefers it, as an SSE stream of one event;
+ * sessions by {@code Mcp-Session-Id}; DELETE ends a session; GET offers no stream and answers 405.
+ * Every request passes the bearer check first.
  */
 public final class McpEndpoint {
 
@@ -47,7 +47,10 @@ public final class McpEndpoint {
         }
         byte[] body = readLimited(req);
         if (body == null) {
-            McpHttp.rpcError(res, Status.REQUEST_ENTITY_TOO_LARGE_413, JsonRpc.INVALID_REQUEST,
+            McpHttp.rpcError(
+                    res,
+                    Status.REQUEST_ENTITY_TOO_LARGE_413,
+                    JsonRpc.INVALID_REQUEST,
                     "the request body is over " + ctx.config().maxBodyBytes() + " bytes");
             return;
         }
@@ -70,7 +73,10 @@ public final class McpEndpoint {
     public void get(ServerRequest req, ServerResponse res) {
         if (McpHttp.admitOrigin(ctx, req, res) && authorize(req, res, baseScope()).isPresent()) {
             res.header(HeaderNames.ALLOW, "POST, DELETE");
-            McpHttp.rpcError(res, Status.METHOD_NOT_ALLOWED_405, JsonRpc.INVALID_REQUEST,
+            McpHttp.rpcError(
+                    res,
+                    Status.METHOD_NOT_ALLOWED_405,
+                    JsonRpc.INVALID_REQUEST,
                     "this server offers no standalone SSE stream; send requests with POST");
         }
     }
@@ -85,7 +91,10 @@ public final class McpEndpoint {
         }
         Optional<String> sessionId = req.headers().first(SESSION_ID);
         if (sessionId.isEmpty()) {
-            McpHttp.rpcError(res, Status.BAD_REQUEST_400, JsonRpc.INVALID_REQUEST,
+            McpHttp.rpcError(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    JsonRpc.INVALID_REQUEST,
                     "DELETE needs the Mcp-Session-Id header of the session to end");
         } else if (sessions.close(sessionId.get(), caller.get().clientId())) {
             res.status(Status.OK_200).send();
@@ -97,32 +106,40 @@ public final class McpEndpoint {
     public void preflight(ServerRequest req, ServerResponse res) {
         if (McpHttp.admitOrigin(ctx, req, res)) {
             res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, DELETE, OPTIONS");
-            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, "
-                    + "Accept, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID");
+            res.header(
+                    HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+                    "Authorization, Content-Type, "
+                            + "Accept, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID");
             res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
             res.status(Status.NO_CONTENT_204).send();
         }
     }
 
-    private void initialize(JsonRpc.Message message, Caller caller, ServerRequest req,
-            ServerResponse res) {
+    private void initialize(
+            JsonRpc.Message message, Caller caller, ServerRequest req, ServerResponse res) {
         if (message.isNotification()) {
-            McpHttp.rpcError(res, Status.BAD_REQUEST_400, JsonRpc.INVALID_REQUEST,
+            McpHttp.rpcError(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    JsonRpc.INVALID_REQUEST,
                     "initialize is a request and needs an id");
             return;
         }
         McpRevision revision = McpDispatcher.negotiate(message.params());
         McpSessions.Session session = sessions.open(revision, caller.clientId());
         res.header(SESSION_ID, session.id());
-        McpHttp.reply(req, res, JsonRpc.result(message.id(),
-                dispatcher.initializeResult(revision)));
+        McpHttp.reply(
+                req, res, JsonRpc.result(message.id(), dispatcher.initializeResult(revision)));
     }
 
-    private void inSession(JsonRpc.Message message, Caller caller, ServerRequest req,
-            ServerResponse res) {
+    private void inSession(
+            JsonRpc.Message message, Caller caller, ServerRequest req, ServerResponse res) {
         Optional<String> sessionId = req.headers().first(SESSION_ID);
         if (sessionId.isEmpty()) {
-            McpHttp.rpcError(res, Status.BAD_REQUEST_400, JsonRpc.INVALID_REQUEST,
+            McpHttp.rpcError(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    JsonRpc.INVALID_REQUEST,
                     "Mcp-Session-Id is required after initialize; send initialize first");
             return;
         }
@@ -133,8 +150,13 @@ public final class McpEndpoint {
         }
         Optional<String> version = req.headers().first(PROTOCOL_VERSION);
         if (version.isPresent() && McpRevision.of(version.get()).isEmpty()) {
-            McpHttp.rpcError(res, Status.BAD_REQUEST_400, JsonRpc.INVALID_REQUEST,
-                    "unsupported MCP-Protocol-Version " + version.get() + "; this server speaks "
+            McpHttp.rpcError(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    JsonRpc.INVALID_REQUEST,
+                    "unsupported MCP-Protocol-Version "
+                            + version.get()
+                            + "; this server speaks "
                             + McpRevision.ids());
             return;
         }
@@ -173,14 +195,19 @@ public final class McpEndpoint {
     }
 
     private void unknownSession(ServerResponse res) {
-        McpHttp.rpcError(res, Status.NOT_FOUND_404, JsonRpc.INVALID_REQUEST,
+        McpHttp.rpcError(
+                res,
+                Status.NOT_FOUND_404,
+                JsonRpc.INVALID_REQUEST,
                 "unknown or ended session; initialize a new one");
     }
 
     private byte[] readLimited(ServerRequest req) throws IOException {
         int limit = ctx.config().maxBodyBytes();
-        Optional<Long> declared = req.headers().contentLength().isPresent()
-                ? Optional.of(req.headers().contentLength().getAsLong()) : Optional.empty();
+        Optional<Long> declared =
+                req.headers().contentLength().isPresent()
+                        ? Optional.of(req.headers().contentLength().getAsLong())
+                        : Optional.empty();
         if (declared.isPresent() && declared.get() > limit) {
             return null;
         }
@@ -192,8 +219,8 @@ public final class McpEndpoint {
 
     private static Optional<JsonNode> parseQuietly(byte[] body) {
         try {
-            return Optional.ofNullable(Json.mapper().readTree(new String(body,
-                    StandardCharsets.UTF_8)));
+            return Optional.ofNullable(
+                    Json.mapper().readTree(new String(body, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -203,5 +230,4 @@ public final class McpEndpoint {
     public int openSessions() {
         return sessions.size();
     }
-
 }

@@ -18,34 +18,40 @@ import java.util.Optional;
 /** The HTTP side of the MCP endpoint: origin checks, message shape, JSON or SSE replies. */
 final class McpHttp {
 
-    private McpHttp() {
-    }
+    private McpHttp() {}
 
     /**
-     * Refuses another site's page with 403 (DNS rebinding, MCP 2025-11-25 Transports) and
-     * adds CORS headers for allowed browser origins, exposing the headers clients must read.
+     * Refuses another site's page with 403 (DNS rebinding, MCP 2025-11-25 Transports) and adds CORS
+     * headers for allowed browser origins, exposing the headers clients must read.
      */
     static boolean admitOrigin(ServerContext ctx, ServerRequest req, ServerResponse res) {
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
         if (!ctx.origins().allowsOrigin(origin.orElse(null))) {
-            rpcError(res, Status.FORBIDDEN_403, JsonRpc.INVALID_REQUEST, "Origin "
-                    + origin.get() + " is not allowed; pass --allowed-origin to admit it");
+            rpcError(
+                    res,
+                    Status.FORBIDDEN_403,
+                    JsonRpc.INVALID_REQUEST,
+                    "Origin "
+                            + origin.get()
+                            + " is not allowed; pass --allowed-origin to admit it");
             return false;
         }
-        origin.ifPresent(o -> {
-            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, o);
-            res.header(HeaderNames.VARY, "Origin");
-            res.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS,
-                    "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version");
-        });
+        origin.ifPresent(
+                o -> {
+                    res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, o);
+                    res.header(HeaderNames.VARY, "Origin");
+                    res.header(
+                            HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS,
+                            "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version");
+                });
         return true;
     }
 
     /** The one JSON-RPC message of a POST body, or an error already sent. */
     static Optional<JsonRpc.Message> readMessage(Optional<JsonNode> parsed, ServerResponse res) {
         if (parsed.isEmpty()) {
-            rpcError(res, Status.BAD_REQUEST_400, JsonRpc.PARSE_ERROR,
-                    "the body is not valid JSON");
+            rpcError(
+                    res, Status.BAD_REQUEST_400, JsonRpc.PARSE_ERROR, "the body is not valid JSON");
             return Optional.empty();
         }
         JsonNode node = parsed.get();
@@ -60,7 +66,8 @@ final class McpHttp {
             return Optional.empty();
         }
         JsonNode id = node.get("id");
-        return Optional.of(new JsonRpc.Message(id, node.get("method").asText(), node.get("params")));
+        return Optional.of(
+                new JsonRpc.Message(id, node.get("method").asText(), node.get("params")));
     }
 
     private static String shapeProblem(JsonNode node) {
@@ -83,7 +90,9 @@ final class McpHttp {
             return "id must be a string or an integer (MCP forbids null ids)";
         }
         if (id == null && !node.get("method").asText().startsWith("notifications/")) {
-            return "the request " + node.get("method").asText() + " has no id; only "
+            return "the request "
+                    + node.get("method").asText()
+                    + " has no id; only "
                     + "notifications/* may omit it";
         }
         return null;
@@ -116,13 +125,14 @@ final class McpHttp {
         }
         res.status(Status.create(refused.status()));
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(Json.write(new OAuthError(refused.error(), refused.detail()))
-                .getBytes(StandardCharsets.UTF_8));
+        res.send(
+                Json.write(new OAuthError(refused.error(), refused.detail()))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * SSE only when the client asks for it more than for JSON: it accepts event streams and
-     * either not JSON or JSON with a lower quality value (RFC 9110 §12.5.1).
+     * SSE only when the client asks for it more than for JSON: it accepts event streams and either
+     * not JSON or JSON with a lower quality value (RFC 9110 section 12.5.1).
      */
     static boolean prefersEventStream(String accept) {
         double sse = quality(accept, "text/event-stream");

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * MCP sessions (Streamable HTTP, session management). They live in memory on purpose: after a
- * restart a client gets 404 for its old session and initializes again, as the spec intends;
- * only the authorization state must survive. A session belongs to the client that opened it.
+ * restart a client gets 404 for its old session and initializes again, as the spec intends; only
+ * the authorization state must survive. A session belongs to the client that opened it.
  */
 public final class McpSessions {
 
@@ -76,7 +76,8 @@ public final class McpSessions {
     private void evictIdle(Instant now) {
         sessions.values().removeIf(s -> s.lastSeen.isBefore(now.minus(IDLE_LIMIT)));
         if (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().stream().min(Comparator.comparing(s -> s.lastSeen))
+            sessions.values().stream()
+                    .min(Comparator.comparing(s -> s.lastSeen))
                     .ifPresent(oldest -> sessions.remove(oldest.id));
         }
     }

@@ -7,13 +7,16 @@ import java.util.List;
 /** The tools every mcpauth server offers. */
 public final class McpTools {
 
-    private McpTools() {
-    }
+    private McpTools() {}
 
     /** The standard tools, and the conformance suite's fixtures when asked for. */
     public static List<Tool> offered(ServerContext ctx) {
-        List<Tool> tools = new ArrayList<>(List.of(new WhoamiTool(ctx.instance()),
-                new EchoTool(), new AuditLogTool(ctx.log())));
+        List<Tool> tools =
+                new ArrayList<>(
+                        List.of(
+                                new WhoamiTool(ctx.instance()),
+                                new EchoTool(),
+                                new AuditLogTool(ctx.log())));
         if (ctx.config().conformanceFixtures()) {
             tools.addAll(ConformanceTools.fixtures());
         }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A tool the server offers (<a href="https://modelcontextprotocol.io/specification/2025-11-25/server/tools">
- * MCP 2025-11-25, Tools</a>), with the OAuth scopes a caller must hold to call it.
+ * A tool the server offers (<a
+ * href="https://modelcontextprotocol.io/specification/2025-11-25/server/tools">MCP 2025-11-25,
+ * Tools</a>), with the OAuth scopes a caller must hold to call it.
  */
 public interface Tool {
 

@@ -7,8 +7,7 @@ import dev.mcpauth.protocol.Json;
 /** Builds {@code CallToolResult} objects: text content, structured content, tool errors. */
 public final class ToolResults {
 
-    private ToolResults() {
-    }
+    private ToolResults() {}
 
     public static ObjectNode text(String text) {
         ObjectNode result = Json.mapper().createObjectNode();

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Tells the caller what the server knows of its token: client, scopes, resource, the server
- * instance that issued it and when it expires. The token itself is never echoed; its
- * fingerprint is.
+ * instance that issued it and when it expires. The token itself is never echoed; its fingerprint
+ * is.
  */
 final class WhoamiTool implements Tool {
 

@@ -22,11 +22,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The authorization endpoint, RFC 6749 §4.1.1 as OAuth 2.1 tightens it: PKCE with S256 only,
- * {@code state} passed back, {@code resource} checked (RFC 8707 §2), {@code iss} added to the
- * response (RFC 9207). The answer to the consent form is a 303, so the browser does not resend
- * the form to the client (RFC 9700 §4.12). Until the client and redirect URI are known to be genuine, errors are
- * shown as a page and never redirected (RFC 6749 §4.1.2.1).
+ * The authorization endpoint, RFC 6749 section 4.1.1 as OAuth 2.1 tightens it: PKCE with S256 only,
+ * {@code state} passed back, {@code resource} checked (RFC 8707 section 2), {@code iss} added to
+ * the response (RFC 9207). The answer to the consent form is a 303, so the browser does not resend
+ * the form to the client (RFC 9700 section 4.12). Until the client and redirect URI are known to be
+ * genuine, errors are shown as a page and never redirected (RFC 6749 section 4.1.2.1).
  */
 public final class AuthorizationEndpoint {
 
@@ -36,8 +36,7 @@ public final class AuthorizationEndpoint {
     private final ServerContext ctx;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    private record Pending(AuthorizationRequest request, Instant expiresAt) {
-    }
+    private record Pending(AuthorizationRequest request, Instant expiresAt) {}
 
     public AuthorizationEndpoint(ServerContext ctx) {
         this.ctx = ctx;
@@ -59,12 +58,16 @@ public final class AuthorizationEndpoint {
         Optional<String> state = params.get("state");
         String problem = requestProblem(params);
         if (problem != null) {
-            String code = problem.startsWith("resource") ? OAuthError.INVALID_TARGET
-                    : problem.startsWith("scope") ? OAuthError.INVALID_SCOPE
-                    : problem.startsWith("response_type") ? OAuthError.UNSUPPORTED_RESPONSE_TYPE
-                    : OAuthError.INVALID_REQUEST;
-            denyByRedirect(res, client.get(), redirectUri.get(), state, code, problem,
-                    Status.FOUND_302);
+            String code =
+                    problem.startsWith("resource")
+                            ? OAuthError.INVALID_TARGET
+                            : problem.startsWith("scope")
+                                    ? OAuthError.INVALID_SCOPE
+                                    : problem.startsWith("response_type")
+                                            ? OAuthError.UNSUPPORTED_RESPONSE_TYPE
+                                            : OAuthError.INVALID_REQUEST;
+            denyByRedirect(
+                    res, client.get(), redirectUri.get(), state, code, problem, Status.FOUND_302);
             return;
         }
         AuthorizationRequest request = accept(client.get(), redirectUri.get(), params);
@@ -74,8 +77,8 @@ public final class AuthorizationEndpoint {
         }
         String requestId = Secrets.randomUrlSafe(24);
         pending.put(requestId, new Pending(request, ctx.now().plus(CONSENT_LIFETIME)));
-        Responses.html(res, Status.OK_200,
-                ConsentPage.render(requestId, request, ctx.urls().resource()));
+        Responses.html(
+                res, Status.OK_200, ConsentPage.render(requestId, request, ctx.urls().resource()));
     }
 
     /** POST from the consent page: the person's decision on a pending request. */
@@ -84,19 +87,27 @@ public final class AuthorizationEndpoint {
         dropExpired();
         Pending decided = form.get("request_id").map(pending::remove).orElse(null);
         if (decided == null || decided.expiresAt().isBefore(ctx.now())) {
-            Responses.html(res, Status.BAD_REQUEST_400, ConsentPage.error(
-                    "This authorization request has expired",
-                    "It was already answered, is older than ten minutes, or the server "
-                            + "restarted since. Start the login again from your MCP client."));
+            Responses.html(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    ConsentPage.error(
+                            "This authorization request has expired",
+                            "It was already answered, is older than ten minutes, or the server"
+                                + " restarted since. Start the login again from your MCP client."));
             return;
         }
         AuthorizationRequest request = decided.request();
         if ("approve".equals(form.get("decision").orElse(""))) {
             grant(res, request, "approved", Status.SEE_OTHER_303);
         } else {
-            denyByRedirect(res, request.client(), request.redirectUri(),
-                    Optional.ofNullable(request.state()), OAuthError.ACCESS_DENIED,
-                    "the person denied the request", Status.SEE_OTHER_303);
+            denyByRedirect(
+                    res,
+                    request.client(),
+                    request.redirectUri(),
+                    Optional.ofNullable(request.state()),
+                    OAuthError.ACCESS_DENIED,
+                    "the person denied the request",
+                    Status.SEE_OTHER_303);
         }
     }
 
@@ -106,19 +117,31 @@ public final class AuthorizationEndpoint {
         if (requested.isEmpty() && client.redirectUris().size() == 1) {
             return Optional.of(client.redirectUris().get(0));
         }
-        Optional<String> matched = requested.flatMap(r -> RedirectUris.match(client.redirectUris(), r));
+        Optional<String> matched =
+                requested.flatMap(r -> RedirectUris.match(client.redirectUris(), r));
         if (matched.isEmpty() || params.repeated().filter("redirect_uri"::equals).isPresent()) {
-            String detail = requested.isEmpty()
-                    ? "The request names no redirect_uri and the client registered several."
-                    : "redirect_uri '" + requested.get() + "' is not one that client "
-                            + client.clientId() + " registered: " + client.redirectUris() + ".";
+            String detail =
+                    requested.isEmpty()
+                            ? "The request names no redirect_uri and the client registered several."
+                            : "redirect_uri '"
+                                    + requested.get()
+                                    + "' is not one that client "
+                                    + client.clientId()
+                                    + " registered: "
+                                    + client.redirectUris()
+                                    + ".";
             ctx.log().deny("authorize", client.clientId(), "redirect_uri_mismatch", null, detail);
-            Responses.html(res, Status.BAD_REQUEST_400,
-                    ConsentPage.error("Unregistered redirect URI", detail
-                            + " The code is not sent to an address the client did not register."));
+            Responses.html(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    ConsentPage.error(
+                            "Unregistered redirect URI",
+                            detail
+                                    + " The code is not sent to an address the client did not"
+                                    + " register."));
             return Optional.empty();
         }
-        // Loopback: the port is the client's choice at request time (RFC 8252 §7.3).
+        // Loopback: the port is the client's choice at request time (RFC 8252 section 7.3).
         return requested;
     }
 
@@ -137,37 +160,50 @@ public final class AuthorizationEndpoint {
         }
         String method = params.get("code_challenge_method").orElse("plain");
         if (!method.equals(Pkce.S256)) {
-            return "code_challenge_method " + method + " is not supported; use S256 "
-                    + "(an omitted method means plain, RFC 7636 §4.3)";
+            return "code_challenge_method "
+                    + method
+                    + " is not supported; use S256 "
+                    + "(an omitted method means plain, RFC 7636 section 4.3)";
         }
         if (!Pkce.isValidChallenge(challenge.get())) {
             return "code_challenge is not an S256 value: 43 base64url characters expected";
         }
         Optional<String> resource = params.get("resource");
         if (resource.isPresent() && !Resources.matches(resource.get(), ctx.urls().resource())) {
-            return "resource '" + resource.get() + "' is not served here; this server protects "
+            return "resource '"
+                    + resource.get()
+                    + "' is not served here; this server protects "
                     + ctx.urls().resource();
         }
         if (grantedScopes(params).isEmpty()) {
-            return "scope '" + params.get("scope").orElse("") + "' names no scope of this server;"
-                    + " it offers " + supportedScopes();
+            return "scope '"
+                    + params.get("scope").orElse("")
+                    + "' names no scope of this server;"
+                    + " it offers "
+                    + supportedScopes();
         }
         return null;
     }
 
-    private AuthorizationRequest accept(RegisteredClient client, String redirectUri,
-            FormParameters params) {
+    private AuthorizationRequest accept(
+            RegisteredClient client, String redirectUri, FormParameters params) {
         Set<String> granted = grantedScopes(params);
         Set<String> ignored = new LinkedHashSet<>(Scopes.parse(params.get("scope").orElse(null)));
         ignored.removeAll(granted);
-        return new AuthorizationRequest(client, redirectUri, params.get("state").orElse(null),
-                params.get("code_challenge").orElseThrow(), granted, ignored,
-                ctx.urls().resource(), params.has("resource"));
+        return new AuthorizationRequest(
+                client,
+                redirectUri,
+                params.get("state").orElse(null),
+                params.get("code_challenge").orElseThrow(),
+                granted,
+                ignored,
+                ctx.urls().resource(),
+                params.has("resource"));
     }
 
     /**
-     * The requested scopes this server knows; no scope at all means the base scope. Unknown
-     * ones are dropped, as RFC 6749 §3.3 allows, and the token response says what was granted.
+     * The requested scopes this server knows; no scope at all means the base scope. Unknown ones
+     * are dropped, as RFC 6749 section 3.3 allows, and the token response says what was granted.
      */
     private Set<String> grantedScopes(FormParameters params) {
         Set<String> requested = Scopes.parse(params.get("scope").orElse(null));
@@ -185,17 +221,30 @@ public final class AuthorizationEndpoint {
         return supported;
     }
 
-    private void grant(ServerResponse res, AuthorizationRequest request, String reason,
-            Status status) {
+    private void grant(
+            ServerResponse res, AuthorizationRequest request, String reason, Status status) {
         String code = Secrets.randomUrlSafe(32);
         Instant now = ctx.now();
-        ctx.store().saveCode(new AuthorizationCode(Secrets.hash(code), request.client().clientId(),
-                Secrets.randomUrlSafe(16), request.redirectUri(), request.codeChallenge(),
-                Scopes.join(request.scopes()), request.resource(), now, now.plus(CODE_LIFETIME),
-                null));
+        ctx.store()
+                .saveCode(
+                        new AuthorizationCode(
+                                Secrets.hash(code),
+                                request.client().clientId(),
+                                Secrets.randomUrlSafe(16),
+                                request.redirectUri(),
+                                request.codeChallenge(),
+                                Scopes.join(request.scopes()),
+                                request.resource(),
+                                now,
+                                now.plus(CODE_LIFETIME),
+                                null));
         String fingerprint = Secrets.fingerprint(code);
-        ctx.log().allow("authorize", request.client().clientId(),
-                request.resourceSent() ? reason : reason + "_without_resource", fingerprint);
+        ctx.log()
+                .allow(
+                        "authorize",
+                        request.client().clientId(),
+                        request.resourceSent() ? reason : reason + "_without_resource",
+                        fingerprint);
         StringBuilder location = new StringBuilder(request.redirectUri());
         appendParam(location, "code", code);
         appendState(location, Optional.ofNullable(request.state()));
@@ -203,8 +252,14 @@ public final class AuthorizationEndpoint {
         Responses.redirect(res, status, location.toString());
     }
 
-    private void denyByRedirect(ServerResponse res, RegisteredClient client, String redirectUri,
-            Optional<String> state, String code, String detail, Status status) {
+    private void denyByRedirect(
+            ServerResponse res,
+            RegisteredClient client,
+            String redirectUri,
+            Optional<String> state,
+            String code,
+            String detail,
+            Status status) {
         ctx.log().deny("authorize", client.clientId(), code, null, detail);
         StringBuilder location = new StringBuilder(redirectUri);
         appendParam(location, "error", code);
@@ -215,11 +270,14 @@ public final class AuthorizationEndpoint {
     }
 
     private void unknownClient(ServerResponse res, String clientId) {
-        String detail = clientId == null
-                ? "The request has no client_id."
-                : "No client with id '" + clientId + "' is registered here. If the server "
-                        + "restarted with --store memory it forgot its clients: remove the "
-                        + "client's saved registration and connect again.";
+        String detail =
+                clientId == null
+                        ? "The request has no client_id."
+                        : "No client with id '"
+                                + clientId
+                                + "' is registered here. If the server "
+                                + "restarted with --store memory it forgot its clients: remove the "
+                                + "client's saved registration and connect again.";
         ctx.log().deny("authorize", clientId, OAuthError.INVALID_CLIENT, null, detail);
         Responses.html(res, Status.BAD_REQUEST_400, ConsentPage.error("Unknown client", detail));
     }
@@ -229,7 +287,9 @@ public final class AuthorizationEndpoint {
     }
 
     private static void appendParam(StringBuilder url, String name, String value) {
-        url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+        url.append(url.indexOf("?") < 0 ? '?' : '&')
+                .append(name)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 

@@ -4,7 +4,7 @@ import dev.mcpauth.store.RegisteredClient;
 import java.util.Set;
 
 /**
- * A checked authorization request (RFC 6749 §4.1.1 with PKCE and RFC 8707 {@code resource}),
+ * A checked authorization request (RFC 6749 section 4.1.1 with PKCE and RFC 8707 {@code resource}),
  * waiting for the person's decision or, with auto-approve, granted at once.
  */
 record AuthorizationRequest(
@@ -15,5 +15,4 @@ record AuthorizationRequest(
         Set<String> scopes,
         Set<String> ignoredScopes,
         String resource,
-        boolean resourceSent) {
-}
+        boolean resourceSent) {}

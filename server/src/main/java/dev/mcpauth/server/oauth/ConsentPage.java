@@ -3,24 +3,31 @@ package dev.mcpauth.server.oauth;
 import java.net.URI;
 
 /**
- * The HTML consent page: who asks (client name and id), where the code will go (the redirect
- * host, shown plainly as MCP 2025-11-25 asks), which scopes, and Approve or Deny.
+ * The HTML consent page: who asks (client name and id), where the code will go (the redirect host,
+ * shown plainly as MCP 2025-11-25 asks), which scopes, and Approve or Deny.
  */
 final class ConsentPage {
 
-    private ConsentPage() {
-    }
+    private ConsentPage() {}
 
     static String render(String requestId, AuthorizationRequest request, String resource) {
-        String name = request.client().clientName() == null
-                ? "An unnamed client" : request.client().clientName();
+        String name =
+                request.client().clientName() == null
+                        ? "An unnamed client"
+                        : request.client().clientName();
         StringBuilder scopes = new StringBuilder();
-        request.scopes().forEach(s -> scopes.append("<li><code>").append(escape(s))
-                .append("</code></li>"));
-        String ignored = request.ignoredScopes().isEmpty() ? "" : "<p class=note>Not offered by "
-                + "this server, so not granted: <code>"
-                + escape(String.join(" ", request.ignoredScopes())) + "</code></p>";
-        return page("Authorize " + escape(name), """
+        request.scopes()
+                .forEach(s -> scopes.append("<li><code>").append(escape(s)).append("</code></li>"));
+        String ignored =
+                request.ignoredScopes().isEmpty()
+                        ? ""
+                        : "<p class=note>Not offered by "
+                                + "this server, so not granted: <code>"
+                                + escape(String.join(" ", request.ignoredScopes()))
+                                + "</code></p>";
+        return page(
+                "Authorize " + escape(name),
+                """
                 <h1>%s wants to use this MCP server</h1>
                 <dl>
                   <dt>Client</dt><dd>%s <small>(client_id <code>%s</code>)</small></dd>
@@ -34,9 +41,17 @@ final class ConsentPage {
                   <button type="submit" name="decision" value="approve">Approve</button>
                   <button type="submit" name="decision" value="deny">Deny</button>
                 </form>
-                """.formatted(escape(name), escape(name), escape(request.client().clientId()),
-                escape(host(request.redirectUri())), escape(request.redirectUri()),
-                escape(resource), scopes, ignored, escape(requestId)));
+                """
+                        .formatted(
+                                escape(name),
+                                escape(name),
+                                escape(request.client().clientId()),
+                                escape(host(request.redirectUri())),
+                                escape(request.redirectUri()),
+                                escape(resource),
+                                scopes,
+                                ignored,
+                                escape(requestId)));
     }
 
     /** A page that explains a request that cannot be sent back to the client. */
@@ -46,19 +61,20 @@ final class ConsentPage {
 
     private static String page(String title, String body) {
         return """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s · mcpauth</title>
-                <style>
-                  body { font: 16px/1.5 system-ui, sans-serif; max-width: 36rem; margin: 3rem auto;
-                         padding: 0 1rem; color: #1d1d1f; }
-                  dt { font-weight: 600; margin-top: .75rem; } dd { margin: 0; }
-                  button { font-size: 1rem; padding: .5rem 1.25rem; margin-right: .5rem; }
-                  .note { color: #8a5a00; }
-                </style></head>
-                <body>%s</body></html>
-                """.formatted(title, body);
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%s · mcpauth</title>
+        <style>
+          body { font: 16px/1.5 system-ui, sans-serif; max-width: 36rem; margin: 3rem auto;
+                 padding: 0 1rem; color: #1d1d1f; }
+          dt { font-weight: 600; margin-top: .75rem; } dd { margin: 0; }
+          button { font-size: 1rem; padding: .5rem 1.25rem; margin-right: .5rem; }
+          .note { color: #8a5a00; }
+        </style></head>
+        <body>%s</body></html>
+        """
+                .formatted(title, body);
     }
 
     private static String host(String uri) {

@@ -4,17 +4,20 @@ import dev.mcpauth.token.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Proof Key for Code Exchange with the S256 method only (RFC 7636 §4.1, §4.2, §4.6). */
+/**
+ * Proof Key for Code Exchange with the S256 method only (RFC 7636 section 4.1, section 4.2, section
+ * 4.6).
+ */
 public final class Pkce {
 
     public static final String S256 = "S256";
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
-    /** A verifier is 43 to 128 unreserved characters (RFC 7636 §4.1). */
+    /** A verifier is 43 to 128 unreserved characters (RFC 7636 section 4.1). */
     public static boolean isValidVerifier(String verifier) {
-        return verifier.length() >= 43 && verifier.length() <= 128
+        return verifier.length() >= 43
+                && verifier.length() <= 128
                 && verifier.chars().allMatch(Pkce::isUnreserved);
     }
 
@@ -29,7 +32,8 @@ public final class Pkce {
     }
 
     public static boolean verify(String verifier, String challenge) {
-        return isValidVerifier(verifier) && Secrets.constantTimeEquals(challengeOf(verifier), challenge);
+        return isValidVerifier(verifier)
+                && Secrets.constantTimeEquals(challengeOf(verifier), challenge);
     }
 
     private static boolean isUnreserved(int c) {
@@ -37,7 +41,10 @@ public final class Pkce {
     }
 
     private static boolean isBase64Url(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '_';
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '_';
     }
 }

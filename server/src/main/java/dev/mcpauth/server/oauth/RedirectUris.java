@@ -8,17 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Redirect URI rules: what may be registered (RFC 7591 §2, RFC 8252 §7 for native apps) and
- * how a requested URI matches a registered one. Matching is exact string comparison, except
- * that the port of a loopback IP literal is ignored (RFC 8252 §7.3, kept by OAuth 2.1).
+ * Redirect URI rules: what may be registered (RFC 7591 section 2, RFC 8252 section 7 for native
+ * apps) and how a requested URI matches a registered one. Matching is exact string comparison,
+ * except that the port of a loopback IP literal is ignored (RFC 8252 section 7.3, kept by OAuth
+ * 2.1).
  */
 public final class RedirectUris {
 
-    private static final Set<String> FORBIDDEN_SCHEMES = Set.of("javascript", "data", "file",
-            "vbscript", "about", "blob");
+    private static final Set<String> FORBIDDEN_SCHEMES =
+            Set.of("javascript", "data", "file", "vbscript", "about", "blob");
 
-    private RedirectUris() {
-    }
+    private RedirectUris() {}
 
     /** Why a URI cannot be registered, or empty when it can. */
     public static Optional<String> problem(String uri) {
@@ -28,20 +28,29 @@ public final class RedirectUris {
         } catch (URISyntaxException e) {
             return Optional.of("redirect_uri '" + uri + "' is not a URI: " + e.getReason());
         }
-        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+        String scheme =
+                parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.isEmpty()) {
             return Optional.of("redirect_uri '" + uri + "' is not absolute");
         }
         if (parsed.getRawFragment() != null) {
-            return Optional.of("redirect_uri '" + uri + "' has a fragment (RFC 6749 §3.1.2)");
+            return Optional.of(
+                    "redirect_uri '" + uri + "' has a fragment (RFC 6749 section 3.1.2)");
         }
         if (FORBIDDEN_SCHEMES.contains(scheme)) {
-            return Optional.of("redirect_uri '" + uri + "' uses the scheme " + scheme
-                    + ", which cannot receive a code");
+            return Optional.of(
+                    "redirect_uri '"
+                            + uri
+                            + "' uses the scheme "
+                            + scheme
+                            + ", which cannot receive a code");
         }
         if (scheme.equals("http") && !isLoopbackHost(parsed.getHost())) {
-            return Optional.of("redirect_uri '" + uri + "' uses http on a non-loopback host; "
-                    + "use https, or http://127.0.0.1 for a native app (RFC 8252 §7.3)");
+            return Optional.of(
+                    "redirect_uri '"
+                            + uri
+                            + "' uses http on a non-loopback host; use https, or http://127.0.0.1"
+                            + " for a native app (RFC 8252 section 7.3)");
         }
         return Optional.empty();
     }
@@ -60,9 +69,12 @@ public final class RedirectUris {
         try {
             URI a = new URI(registered);
             URI b = new URI(requested);
-            return "http".equals(a.getScheme()) && "http".equals(b.getScheme())
-                    && isLoopbackIp(a.getHost()) && a.getHost().equals(b.getHost())
-                    && a.getRawUserInfo() == null && b.getRawUserInfo() == null
+            return "http".equals(a.getScheme())
+                    && "http".equals(b.getScheme())
+                    && isLoopbackIp(a.getHost())
+                    && a.getHost().equals(b.getHost())
+                    && a.getRawUserInfo() == null
+                    && b.getRawUserInfo() == null
                     && path(a).equals(path(b))
                     && java.util.Objects.equals(a.getRawQuery(), b.getRawQuery())
                     && b.getRawFragment() == null;

@@ -19,16 +19,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Dynamic client registration, RFC 7591 §3. Omitted members get the server's choice, which is
- * returned explicitly in the response (§3.2.1); a value the server filled in itself is never
- * the reason for a rejection (field case 18).
+ * Dynamic client registration, RFC 7591 section 3. Omitted members get the server's choice, which
+ * is returned explicitly in the response (section 3.2.1); a value the server filled in itself is
+ * never the reason for a rejection (field case 18).
  */
 public final class RegistrationEndpoint {
 
-    static final Set<String> AUTH_METHODS = Set.of("none", "client_secret_post",
-            "client_secret_basic");
-    /** RFC 7591 §2: the default when the client says nothing. */
+    static final Set<String> AUTH_METHODS =
+            Set.of("none", "client_secret_post", "client_secret_basic");
+
+    /** RFC 7591 section 2: the default when the client says nothing. */
     static final String DEFAULT_AUTH_METHOD = "client_secret_basic";
+
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
     private static final int MAX_BODY = 64 * 1024;
 
@@ -48,8 +50,10 @@ public final class RegistrationEndpoint {
         }
         Optional<String> problem = Optional.ofNullable(problemWith(body));
         if (problem.isPresent()) {
-            String code = problem.get().startsWith("redirect_uri")
-                    ? OAuthError.INVALID_REDIRECT_URI : OAuthError.INVALID_CLIENT_METADATA;
+            String code =
+                    problem.get().startsWith("redirect_uri")
+                            ? OAuthError.INVALID_REDIRECT_URI
+                            : OAuthError.INVALID_CLIENT_METADATA;
             reject(res, code, problem.get());
             return;
         }
@@ -73,11 +77,16 @@ public final class RegistrationEndpoint {
         registered.put("client_id", clientId);
         registered.put("client_id_issued_at", issuedAt);
 
-        RegisteredClient client = new RegisteredClient(clientId,
-                secret == null ? null : Secrets.hash(secret), method,
-                strings(registered.get("redirect_uris")), text(body, "client_name").orElse(null),
-                strings(registered.get("grant_types")), Json.write(registered),
-                ctx.now());
+        RegisteredClient client =
+                new RegisteredClient(
+                        clientId,
+                        secret == null ? null : Secrets.hash(secret),
+                        method,
+                        strings(registered.get("redirect_uris")),
+                        text(body, "client_name").orElse(null),
+                        strings(registered.get("grant_types")),
+                        Json.write(registered),
+                        ctx.now());
         ctx.store().saveClient(client);
         ctx.log().allow("register", clientId, "registered", null);
 
@@ -92,14 +101,16 @@ public final class RegistrationEndpoint {
     private static ObjectNode readBody(ServerRequest req) throws IOException {
         byte[] bytes = req.content().inputStream().readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
-            throw new IllegalArgumentException("the registration body is over " + MAX_BODY + " bytes");
+            throw new IllegalArgumentException(
+                    "the registration body is over " + MAX_BODY + " bytes");
         }
         JsonNode node;
         try {
             node = Json.mapper().readTree(bytes);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the registration body is not JSON; send the "
-                    + "client metadata as a JSON object (RFC 7591 §3.1)");
+            throw new IllegalArgumentException(
+                    "the registration body is not JSON; send the "
+                            + "client metadata as a JSON object (RFC 7591 section 3.1)");
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the registration body must be a JSON object");
@@ -125,14 +136,19 @@ public final class RegistrationEndpoint {
         }
         Optional<String> method = text(body, "token_endpoint_auth_method");
         if (method.isPresent() && !AUTH_METHODS.contains(method.get())) {
-            return "token_endpoint_auth_method '" + method.get() + "' is not supported; use one "
-                    + "of " + AUTH_METHODS.stream().sorted().toList();
+            return "token_endpoint_auth_method '"
+                    + method.get()
+                    + "' is not supported; use one "
+                    + "of "
+                    + AUTH_METHODS.stream().sorted().toList();
         }
         JsonNode grants = body.get("grant_types");
         if (grants != null) {
             for (String grant : strings(grants)) {
                 if (!GRANT_TYPES.contains(grant)) {
-                    return "grant type '" + grant + "' is not supported; this server offers "
+                    return "grant type '"
+                            + grant
+                            + "' is not supported; this server offers "
                             + GRANT_TYPES.stream().sorted().toList();
                 }
             }

@@ -4,14 +4,13 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Comparison of resource indicators (RFC 8707 §2): scheme and host compare case-insensitively
- * and a default port equals no port, as MCP 2025-11-25 asks servers to accept; the path,
- * trailing slash included, must be the same.
+ * Comparison of resource indicators (RFC 8707 section 2): scheme and host compare
+ * case-insensitively and a default port equals no port, as MCP 2025-11-25 asks servers to accept;
+ * the path, trailing slash included, must be the same.
  */
 public final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     public static boolean matches(String sent, String canonical) {
         try {
@@ -27,11 +26,17 @@ public final class Resources {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80
-                || scheme.equals("https") && port == 443;
+        boolean defaultPort =
+                port == -1
+                        || scheme.equals("http") && port == 80
+                        || scheme.equals("https") && port == 443;
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                + (defaultPort ? "" : ":" + port) + path + query;
+        return scheme
+                + "://"
+                + uri.getHost().toLowerCase(Locale.ROOT)
+                + (defaultPort ? "" : ":" + port)
+                + path
+                + query;
     }
 }

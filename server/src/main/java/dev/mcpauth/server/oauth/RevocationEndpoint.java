@@ -13,9 +13,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
 
 /**
- * Token revocation, RFC 7009 §2. Revoking a refresh token revokes its whole grant, access
- * tokens included (§2.1); an unknown token, or one of another client, still gets 200 so that
- * nothing is disclosed (§2.2).
+ * Token revocation, RFC 7009 section 2. Revoking a refresh token revokes its whole grant, access
+ * tokens included (section 2.1); an unknown token, or one of another client, still gets 200 so that
+ * nothing is disclosed (section 2.2).
  */
 public final class RevocationEndpoint {
 
@@ -33,24 +33,31 @@ public final class RevocationEndpoint {
                 clients.authenticate(req.headers().first(HeaderNames.AUTHORIZATION), form);
         if (!auth.ok()) {
             ctx.log().deny("revoke", null, auth.error(), null, auth.detail());
-            Status status = auth.error().equals(OAuthError.INVALID_CLIENT)
-                    ? Status.UNAUTHORIZED_401 : Status.BAD_REQUEST_400;
+            Status status =
+                    auth.error().equals(OAuthError.INVALID_CLIENT)
+                            ? Status.UNAUTHORIZED_401
+                            : Status.BAD_REQUEST_400;
             Responses.oauthError(res, status, auth.error(), auth.detail());
             return;
         }
         Optional<String> token = form.get("token");
         if (token.isEmpty()) {
-            Responses.oauthError(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST,
-                    "token is required");
+            Responses.oauthError(
+                    res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST, "token is required");
             return;
         }
         String clientId = auth.client().clientId();
         String hash = Secrets.hash(token.get());
-        Optional<IssuedToken> found = ctx.store().findToken(hash)
-                .filter(t -> t.clientId().equals(clientId));
+        Optional<IssuedToken> found =
+                ctx.store().findToken(hash).filter(t -> t.clientId().equals(clientId));
         if (found.isEmpty()) {
-            ctx.log().deny("revoke", clientId, "unknown_token", Secrets.fingerprintOfHash(hash),
-                    "not a token of this client; nothing revoked");
+            ctx.log()
+                    .deny(
+                            "revoke",
+                            clientId,
+                            "unknown_token",
+                            Secrets.fingerprintOfHash(hash),
+                            "not a token of this client; nothing revoked");
         } else if (found.get().kind() == IssuedToken.Kind.REFRESH) {
             ctx.store().revokeGrant(found.get().grantId(), ctx.now());
             ctx.log().allow("revoke", clientId, "grant_revoked", found.get().fingerprint());

@@ -30,18 +30,43 @@ final class TokenIssuer {
         long instance = ctx.instance().id();
         String access = ctx.config().tokenFormat().mint(instance);
         List<IssuedToken> records = new ArrayList<>();
-        records.add(new IssuedToken(Secrets.hash(access), IssuedToken.Kind.ACCESS, clientId,
-                grantId, scope, resource, instance, now, now.plus(ctx.config().accessTokenTtl()),
-                null, null));
+        records.add(
+                new IssuedToken(
+                        Secrets.hash(access),
+                        IssuedToken.Kind.ACCESS,
+                        clientId,
+                        grantId,
+                        scope,
+                        resource,
+                        instance,
+                        now,
+                        now.plus(ctx.config().accessTokenTtl()),
+                        null,
+                        null));
         String refreshToken = null;
         if (refresh) {
             refreshToken = ctx.config().tokenFormat().mint(instance);
-            records.add(new IssuedToken(Secrets.hash(refreshToken), IssuedToken.Kind.REFRESH,
-                    clientId, grantId, scope, resource, instance, now,
-                    now.plus(ctx.config().refreshTokenTtl()), null, null));
+            records.add(
+                    new IssuedToken(
+                            Secrets.hash(refreshToken),
+                            IssuedToken.Kind.REFRESH,
+                            clientId,
+                            grantId,
+                            scope,
+                            resource,
+                            instance,
+                            now,
+                            now.plus(ctx.config().refreshTokenTtl()),
+                            null,
+                            null));
         }
-        TokenResponse response = new TokenResponse(access, "Bearer",
-                ctx.config().accessTokenTtl().toSeconds(), refreshToken, scope);
+        TokenResponse response =
+                new TokenResponse(
+                        access,
+                        "Bearer",
+                        ctx.config().accessTokenTtl().toSeconds(),
+                        refreshToken,
+                        scope);
         return new Minted(List.copyOf(records), response);
     }
 }

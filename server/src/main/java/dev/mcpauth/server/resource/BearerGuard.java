@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Bearer token validation for the MCP endpoint (RFC 6750 §2.1, §3; MCP 2025-11-25,
- * Authorization, token handling): a missing token gets a bare challenge, a bad one
- * {@code invalid_token}, a token for another resource is refused (RFC 8707), and a token
- * without the needed scopes gets 403 {@code insufficient_scope} naming all of them.
+ * Bearer token validation for the MCP endpoint (RFC 6750 section 2.1, section 3; MCP 2025-11-25,
+ * Authorization, token handling): a missing token gets a bare challenge, a bad one {@code
+ * invalid_token}, a token for another resource is refused (RFC 8707), and a token without the
+ * needed scopes gets 403 {@code insufficient_scope} naming all of them.
  */
 public final class BearerGuard {
 
@@ -41,18 +41,27 @@ public final class BearerGuard {
             return new AccessCheck.Anonymous();
         }
         if (queryToken) {
-            return badRequest("tokens in the query string are not accepted (MCP 2025-11-25, "
-                    + "Authorization); send Authorization: Bearer");
+            return badRequest(
+                    "tokens in the query string are not accepted (MCP 2025-11-25, "
+                            + "Authorization); send Authorization: Bearer");
         }
         if (authorization.size() > 1) {
-            return badRequest("the request has " + authorization.size() + " Authorization headers;"
-                    + " send exactly one");
+            return badRequest(
+                    "the request has "
+                            + authorization.size()
+                            + " Authorization headers;"
+                            + " send exactly one");
         }
         Optional<String> token = authorization.stream().findFirst().flatMap(BearerGuard::bearer);
         if (token.isEmpty()) {
-            return refuse(401, null, needed, authorization.isEmpty()
-                    ? "an access token is required; see WWW-Authenticate for where to get one"
-                    : "the Authorization header is not a Bearer token");
+            return refuse(
+                    401,
+                    null,
+                    needed,
+                    authorization.isEmpty()
+                            ? "an access token is required; see WWW-Authenticate for where to get"
+                                    + " one"
+                            : "the Authorization header is not a Bearer token");
         }
         if (!isB64Token(token.get())) {
             return invalid(token.get(), needed, "the bearer token is malformed");
@@ -62,30 +71,47 @@ public final class BearerGuard {
 
     private AccessCheck validate(String token, List<String> needed) {
         Instant now = ctx.now();
-        Optional<IssuedToken> found = ctx.store().findToken(Secrets.hash(token))
-                .filter(t -> t.kind() == IssuedToken.Kind.ACCESS);
+        Optional<IssuedToken> found =
+                ctx.store()
+                        .findToken(Secrets.hash(token))
+                        .filter(t -> t.kind() == IssuedToken.Kind.ACCESS);
         if (found.isEmpty()) {
             return invalid(token, needed, unknownTokenDetail(token));
         }
         IssuedToken issued = found.get();
         if (!issued.isActive(now)) {
-            return invalid(token, needed, issued.revokedAt() != null
-                    ? "the access token was revoked" : "the access token expired; refresh it");
+            return invalid(
+                    token,
+                    needed,
+                    issued.revokedAt() != null
+                            ? "the access token was revoked"
+                            : "the access token expired; refresh it");
         }
         if (!Resources.matches(issued.resource(), ctx.urls().resource())) {
-            return invalid(token, needed, "the access token was issued for " + issued.resource()
-                    + ", not for this resource (RFC 8707)");
+            return invalid(
+                    token,
+                    needed,
+                    "the access token was issued for "
+                            + issued.resource()
+                            + ", not for this resource (RFC 8707)");
         }
         Set<String> granted = Scopes.parse(issued.scope());
         if (!granted.containsAll(needed)) {
             Set<String> all = new LinkedHashSet<>(granted);
             all.addAll(needed);
             String detail = "this request needs scope " + String.join(" ", needed);
-            ctx.log().deny("mcp", issued.clientId(), OAuthError.INSUFFICIENT_SCOPE,
-                    issued.fingerprint(), detail);
-            return new AccessCheck.Refused(403, challenge(List.copyOf(all))
-                    .withError(OAuthError.INSUFFICIENT_SCOPE, detail),
-                    OAuthError.INSUFFICIENT_SCOPE, detail);
+            ctx.log()
+                    .deny(
+                            "mcp",
+                            issued.clientId(),
+                            OAuthError.INSUFFICIENT_SCOPE,
+                            issued.fingerprint(),
+                            detail);
+            return new AccessCheck.Refused(
+                    403,
+                    challenge(List.copyOf(all)).withError(OAuthError.INSUFFICIENT_SCOPE, detail),
+                    OAuthError.INSUFFICIENT_SCOPE,
+                    detail);
         }
         ctx.log().allowRequest("mcp", issued.clientId(), issued.fingerprint());
         return new AccessCheck.Granted(issued);
@@ -99,8 +125,13 @@ public final class BearerGuard {
         long current = ctx.instance().id();
         return InstanceToken.parse(token)
                 .filter(t -> t.instanceId() != current)
-                .map(t -> "the server restarted: this token was issued by instance "
-                        + t.instanceId() + ", this is instance " + current + "; log in again")
+                .map(
+                        t ->
+                                "the server restarted: this token was issued by instance "
+                                        + t.instanceId()
+                                        + ", this is instance "
+                                        + current
+                                        + "; log in again")
                 .orElse(plain + " (server instance " + current + ")");
     }
 
@@ -115,8 +146,13 @@ public final class BearerGuard {
             error = OAuthError.INVALID_TOKEN;
             challenge = challenge.withError(error, detail);
         }
-        ctx.log().deny("mcp", null, token == null ? "no_token" : error,
-                token == null ? null : Secrets.fingerprint(token), detail);
+        ctx.log()
+                .deny(
+                        "mcp",
+                        null,
+                        token == null ? "no_token" : error,
+                        token == null ? null : Secrets.fingerprint(token),
+                        detail);
         return new AccessCheck.Refused(status, challenge, error, detail);
     }
 
@@ -138,7 +174,10 @@ public final class BearerGuard {
         return Optional.empty();
     }
 
-    /** RFC 6750 §2.1: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    /**
+     * RFC 6750 section 2.1: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"
+     * ) *"="}.
+     */
     private static boolean isB64Token(String token) {
         int end = token.length();
         while (end > 0 && token.charAt(end - 1) == '=') {
