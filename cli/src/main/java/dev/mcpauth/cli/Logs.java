@@ -1,6 +1,8 @@
 package dev.mcpauth.cli;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -29,7 +31,14 @@ final class Logs {
         root.setLevel(Level.WARNING);
         Logger.getLogger("mcpauth").setLevel(verbose ? Level.FINE : Level.INFO);
         Logger.getLogger("io.helidon").setLevel(verbose ? Level.INFO : Level.WARNING);
+        // A failed start is reported once, as the command's own one-line message.
+        Logger.getLogger("io.helidon.webserver.LoomServer")
+                .setLevel(verbose ? Level.INFO : Level.OFF);
     }
+
+    /** Milliseconds always shown, so every line has the same width up to the level. */
+    static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
     /** One record, one line; a throwable follows on the next lines. */
     static final class OneLine extends Formatter {
@@ -44,7 +53,7 @@ final class Logs {
                     };
             StringBuilder line =
                     new StringBuilder()
-                            .append(Instant.ofEpochMilli(r.getMillis()))
+                            .append(TIMESTAMP.format(Instant.ofEpochMilli(r.getMillis())))
                             .append(' ')
                             .append(String.format("%-5s", level))
                             .append(' ')

@@ -3,6 +3,7 @@ package dev.mcpauth.server;
 import dev.mcpauth.server.http.OriginPolicy;
 import dev.mcpauth.store.AuthStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -55,8 +56,9 @@ public final class ServerContext {
         return urls;
     }
 
+    /** Now, to the millisecond: the precision every store keeps, so all stores answer alike. */
     public Instant now() {
-        return Instant.now();
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The scopes a 401 challenge asks for: the base scope, plus the instance scope on demand. */

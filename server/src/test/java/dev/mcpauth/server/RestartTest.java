@@ -2,7 +2,6 @@ package dev.mcpauth.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -152,7 +151,9 @@ class RestartTest {
 
             assertEquals(401, res.statusCode());
             assertEquals("invalid_client", TestServer.json(res).get("error").asText());
-            assertNull(res.headers().firstValue("WWW-Authenticate").orElse(null));
+            assertEquals(
+                    "Basic realm=\"mcpauth\"",
+                    res.headers().firstValue("WWW-Authenticate").orElse(null));
         }
     }
 }

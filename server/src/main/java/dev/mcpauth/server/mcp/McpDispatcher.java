@@ -12,12 +12,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers MCP requests: initialize (lifecycle, version negotiation), ping, tools/list and
- * tools/call (MCP 2025-11-25). Anything else is -32601.
+ * Answers MCP requests: initialize (lifecycle, version negotiation), ping, tools/list, tools/call
+ * and logging/setLevel (MCP 2025-11-25). Anything else is -32601.
  */
 public final class McpDispatcher {
 
     static final String SERVER_NAME = "mcpauth";
+
+    /** The levels of MCP 2025-11-25, Logging: the syslog severities of RFC 5424 §6.2.1. */
+    static final List<String> LOG_LEVELS =
+            List.of(
+                    "debug",
+                    "info",
+                    "notice",
+                    "warning",
+                    "error",
+                    "critical",
+                    "alert",
+                    "emergency");
 
     private final Map<String, Tool> tools = new LinkedHashMap<>();
     private final String version;
@@ -40,7 +52,9 @@ public final class McpDispatcher {
     public ObjectNode initializeResult(McpRevision revision) {
         ObjectNode result = Json.mapper().createObjectNode();
         result.put("protocolVersion", revision.id());
-        result.putObject("capabilities").putObject("tools").put("listChanged", false);
+        ObjectNode capabilities = result.putObject("capabilities");
+        capabilities.putObject("tools").put("listChanged", false);
+        capabilities.putObject("logging");
         result.putObject("serverInfo")
                 .put("name", SERVER_NAME)
                 .put("version", version)
@@ -58,6 +72,7 @@ public final class McpDispatcher {
             case "ping" -> JsonRpc.result(message.id(), Json.mapper().createObjectNode());
             case "tools/list" -> JsonRpc.result(message.id(), listTools());
             case "tools/call" -> callTool(message, caller);
+            case "logging/setLevel" -> setLogLevel(message);
             case "initialize" ->
                     JsonRpc.error(
                             message.id(),
@@ -100,5 +115,23 @@ public final class McpDispatcher {
                     "unknown tool: " + name + "; tools/list shows " + tools.keySet());
         }
         return JsonRpc.result(message.id(), tool.call(params.get("arguments"), caller));
+    }
+
+    /**
+     * Accepts the client's minimum log level (<a
+     * href="https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/logging">MCP
+     * 2025-11-25, Logging</a>). This server sends no log notifications, so any valid level leaves
+     * nothing to filter; an unknown one is -32602.
+     */
+    private ObjectNode setLogLevel(JsonRpc.Message message) {
+        JsonNode params = message.params();
+        String level = params == null ? null : params.path("level").asText(null);
+        if (level == null || !LOG_LEVELS.contains(level)) {
+            return JsonRpc.error(
+                    message.id(),
+                    JsonRpc.INVALID_PARAMS,
+                    "logging/setLevel needs params.level, one of " + LOG_LEVELS);
+        }
+        return JsonRpc.result(message.id(), Json.mapper().createObjectNode());
     }
 }

@@ -32,12 +32,8 @@ public final class RevocationEndpoint {
         ClientAuthenticator.Result auth =
                 clients.authenticate(req.headers().first(HeaderNames.AUTHORIZATION), form);
         if (!auth.ok()) {
-            ctx.log().deny("revoke", null, auth.error(), null, auth.detail());
-            Status status =
-                    auth.error().equals(OAuthError.INVALID_CLIENT)
-                            ? Status.UNAUTHORIZED_401
-                            : Status.BAD_REQUEST_400;
-            Responses.oauthError(res, status, auth.error(), auth.detail());
+            ctx.log().deny("revoke", auth.claimedId(), auth.error(), null, auth.detail());
+            ClientAuthenticator.answer(res, auth);
             return;
         }
         Optional<String> token = form.get("token");

@@ -267,16 +267,8 @@ public final class TokenEndpoint {
     }
 
     private void refuseClient(ServerResponse res, ClientAuthenticator.Result auth) {
-        ctx.log().deny("token", null, auth.error(), null, auth.detail());
-        boolean unauthorized = auth.error().equals(OAuthError.INVALID_CLIENT);
-        if (unauthorized && auth.basicUsed()) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"mcpauth\"");
-        }
-        Responses.oauthError(
-                res,
-                unauthorized ? Status.UNAUTHORIZED_401 : Status.BAD_REQUEST_400,
-                auth.error(),
-                auth.detail());
+        ctx.log().deny("token", auth.claimedId(), auth.error(), null, auth.detail());
+        ClientAuthenticator.answer(res, auth);
     }
 
     private void refuse(ServerResponse res, String endpoint, String clientId, Refusal refusal) {

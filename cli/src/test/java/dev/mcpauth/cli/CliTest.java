@@ -1,0 +1,93 @@
+package dev.mcpauth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcpauth.server.McpAuthServer;
+import dev.mcpauth.server.ServerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a script sees it: exit codes, stdout and stderr. */
+class CliTest {
+
+    @TempDir Path dataDir;
+
+    /** The outcome of one run: exit code and both streams. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        Run run = run("--help");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("server"));
+        assertTrue(run.out().contains("5    server unreachable"));
+    }
+
+    @Test
+    void serverHelpSaysWhatEachWorkaroundDoesToWhichClient() {
+        Run run = run("server", "--help");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("dynamic-scope"));
+        assertTrue(run.out().contains("VS Code <= 1.105"));
+        assertTrue(run.out().contains("as-url-rotation"));
+    }
+
+    @Test
+    void versionNamesTheJavaRuntime() {
+        Run run = run("--version");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Java " + System.getProperty("java.version")));
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(ExitCode.USAGE, run("server", "--colour").exitCode());
+    }
+
+    @Test
+    void anUnknownWorkaroundNamesTheValidOnes() {
+        Run run = run("server", "--workaround", "restart-magic");
+
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.err().contains("dynamic-scope"), run.err());
+    }
+
+    @Test
+    void aBadPortIsAUsageErrorWithOneLine() {
+        Run run = run("server", "--port", "70000", "--store", "memory");
+
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("--port"));
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefused() {
+        try (McpAuthServer first =
+                McpAuthServer.start(ServerConfig.builder(dataDir).port(0).build())) {
+            Run run = run("server", "--port", "0", "--data-dir", dataDir.toString());
+
+            assertEquals(ExitCode.FAILURE, run.exitCode());
+            assertTrue(run.err().startsWith("mcpauth: another mcpauth server"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+    }
+}

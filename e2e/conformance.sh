@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Runs the server scenarios of the official MCP conformance suite
+# (@modelcontextprotocol/conformance) against `mcpauth server --no-auth --conformance-fixtures`.
+#
+# Usage: e2e/conformance.sh [more arguments for `conformance server`, e.g. --verbose]
+#
+# Installs what it needs into e2e/.work/ (git-ignored) on first use: the suite, and Node 22
+# from the npm package node@22 when the machine's node is older (the suite's bundle imports
+# fs.globSync, which Node 20 lacks). As root with unshare(1), the suite and the server run in
+# a network namespace of their own with only loopback up; MCPAUTH_E2E_NETNS=off skips that.
+# Everything it starts is stopped on exit. The last line is `conformance: N passed, M failed
+# as expected` from the suite's Total line, and the exit code is the suite's: 0 when only the
+# scenarios listed in e2e/conformance-expected-failures.yml fail, 1 otherwise.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+work="$here/.work"
+suite_version="0.1.16"
+suite_pkg="@modelcontextprotocol/conformance"
+node_pkg="node@22"
+min_node=22
+install_timeout="${MCPAUTH_E2E_INSTALL_TIMEOUT:-600}"
+build_timeout="${MCPAUTH_E2E_BUILD_TIMEOUT:-900}"
+start_timeout="${MCPAUTH_E2E_START_TIMEOUT:-60}"
+suite_timeout="${MCPAUTH_E2E_SUITE_TIMEOUT:-300}"
+
+say() {
+  echo "conformance.sh: $*" >&2
+}
+
+die() {
+  say "$*"
+  exit 2
+}
+
+node_major() {
+  "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || true
+}
+
+# Prints a node binary of version $min_node or newer, installing node@22 if need be.
+ensure_node() {
+  local system local_node="$work/node22/node_modules/node/bin/node"
+  system="$(command -v node || true)"
+  if [ -n "$system" ] && [ "$(node_major "$system")" -ge "$min_node" ] 2>/dev/null; then
+    printf '%s\n' "$system"
+    return
+  fi
+  if [ "$(node_major "$local_node")" != "$min_node" ]; then
+    command -v npm >/dev/null || die "npm is needed to install $node_pkg; install Node.js first"
+    say "installing $node_pkg into $work/node22 (${system:-no node} is older than $min_node)"
+    mkdir -p "$work/node22"
+    timeout "$install_timeout" npm install --prefix "$work/node22" --no-audit --no-fund \
+      --loglevel=error "$node_pkg" >&2 || die "npm install $node_pkg failed"
+    [ "$(node_major "$local_node")" = "$min_node" ] \
+      || die "$local_node does not run; is npm set to ignore install scripts?"
+  fi
+  printf '%s\n' "$local_node"
+}
+
+# Installs the pinned suite unless it is there already.
+ensure_suite() {
+  local manifest="$work/conformance/node_modules/$suite_pkg/package.json"
+  if [ -f "$manifest" ] && grep -q "\"version\": \"$suite_version\"" "$manifest"; then
+    return
+  fi
+  say "installing $suite_pkg@$suite_version into $work/conformance"
+  mkdir -p "$work/conformance"
+  timeout "$install_timeout" npm install --prefix "$work/conformance" --no-audit --no-fund \
+    --loglevel=error --save-exact "$suite_pkg@$suite_version" >&2 \
+    || die "npm install $suite_pkg@$suite_version failed"
+}
+
+# Builds mcpauth now, so that starting the server later is quick and needs no network.
+ensure_build() {
+  timeout "$build_timeout" "$root/mcpauth" --version >/dev/null || die "building mcpauth failed"
+}
+
+can_isolate() {
+  [ "${MCPAUTH_E2E_NETNS:-on}" != "off" ] && [ "$(id -u)" = "0" ] \
+    && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -n true 2>/dev/null
+}
+
+server_pid=""
+server_url=""
+
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  kill "$server_pid" 2>/dev/null || true
+  local tries=50
+  while [ "$tries" -gt 0 ] && kill -0 "$server_pid" 2>/dev/null; do
+    sleep 0.2
+    tries=$((tries - 1))
+  done
+  if kill -0 "$server_pid" 2>/dev/null; then
+    say "mcpauth server did not stop within 10s; killing it"
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+# Starts the server on a free port (port 0) and sets server_url from its ready line.
+start_server() {
+  local log="$work/server.log" waited=0
+  (cd "$root" && exec ./mcpauth server --no-auth --conformance-fixtures --store memory \
+    --port 0 2>"$log" >/dev/null) &
+  server_pid=$!
+  while [ -z "$server_url" ]; do
+    kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; die "mcpauth server exited"; }
+    [ "$waited" -lt $((start_timeout * 10)) ] \
+      || { cat "$log" >&2; die "mcpauth server not ready after ${start_timeout}s"; }
+    sleep 0.1
+    waited=$((waited + 1))
+    server_url="$(sed -n 's/.*mcpauth server ready at \([^ ]*\) .*/\1/p' "$log" | head -n 1)"
+  done
+}
+
+# Prints `conformance: N passed, M failed as expected` from the suite's Total line (or a single
+# scenario's `Passed: x/y, f failed` line). A run whose failures are all listed exits 0, so the
+# failures here are the known gaps, not broken checks.
+summary_line() {
+  local plain
+  plain="$(sed 's/\x1b\[[0-9;]*m//g' "$1")"
+  if grep -q '^Total: [0-9]* passed, [0-9]* failed' <<<"$plain"; then
+    grep '^Total: ' <<<"$plain" | tail -n 1 \
+      | sed 's/^Total: \([0-9]* passed, [0-9]* failed\).*/conformance: \1 as expected/'
+  elif grep -q '^Passed: [0-9]*/[0-9]*, [0-9]* failed' <<<"$plain"; then
+    grep '^Passed: ' <<<"$plain" | tail -n 1 \
+      | sed 's#^Passed: \([0-9]*\)/[0-9]*, \([0-9]*\) failed.*#conformance: \1 passed, \2 failed#'
+  else
+    say "the suite printed no result line"
+    echo "conformance: 0 passed, 1 failed"
+  fi
+}
+
+run_suite() {
+  local node="$1" log="$work/conformance-last.log" code
+  shift
+  trap stop_server EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  start_server
+  say "mcpauth is up at $server_url; running $suite_pkg@$suite_version"
+  set +e
+  (cd "$root" && timeout "$suite_timeout" "$node" \
+    "$work/conformance/node_modules/$suite_pkg/dist/index.js" server --url "$server_url" \
+    --expected-failures e2e/conformance-expected-failures.yml "$@") 2>&1 | tee "$log"
+  code="${PIPESTATUS[0]}"
+  set -e
+  [ "$code" -ne 124 ] || say "the suite did not finish within ${suite_timeout}s"
+  stop_server
+  summary_line "$log"
+  return "$code"
+}
+
+main() {
+  if [ "${1:-}" = "--in-netns" ]; then
+    shift
+    ip link set lo up
+    run_suite "$@"
+    return
+  fi
+  mkdir -p "$work"
+  local node
+  node="$(ensure_node)"
+  ensure_suite
+  ensure_build
+  if can_isolate; then
+    say "running in a network namespace with only loopback"
+    exec unshare -n bash "${BASH_SOURCE[0]}" --in-netns "$node" "$@"
+  fi
+  run_suite "$node" "$@"
+}
+
+main "$@"
