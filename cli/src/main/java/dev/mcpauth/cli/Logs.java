@@ -3,6 +3,7 @@ package dev.mcpauth.cli;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -20,12 +21,37 @@ final class Logs {
     private Logs() {}
 
     static void configure(boolean verbose) {
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setFormatter(new OneLine());
+        install(handler, verbose);
+    }
+
+    /** The same lines, each handed to {@code sink} (the shell prints them above its prompt). */
+    static void configure(boolean verbose, Consumer<String> sink) {
+        Handler handler =
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord r) {
+                        if (isLoggable(r)) {
+                            sink.accept(getFormatter().format(r).stripTrailing());
+                        }
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        handler.setFormatter(new OneLine());
+        install(handler, verbose);
+    }
+
+    private static void install(Handler handler, boolean verbose) {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        ConsoleHandler handler = new ConsoleHandler();
-        handler.setFormatter(new OneLine());
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.WARNING);

@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point: runs one command and exits with its code. */
@@ -8,25 +9,54 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(light(args).execute(args));
     }
 
-    /** Runs a command line without exiting, for tests and the shell. */
+    /** The tree a single command needs: the full model of its subcommand only. */
+    static CommandLine light(String[] args) {
+        CommandLine cli = new CommandLine(new McpauthCommand());
+        Commands.addFor(cli, args);
+        return configure(cli, Settings.load());
+    }
+
+    /** Runs a command line without exiting, for tests. */
     public static int run(String... args) {
         return commandLine().execute(args);
     }
 
+    /** The whole command tree, every subcommand's model built, with this process's settings. */
     public static CommandLine commandLine() {
+        return commandLine(Settings.load());
+    }
+
+    static CommandLine commandLine(Settings settings) {
         CommandLine cli = new CommandLine(new McpauthCommand());
+        Commands.addAll(cli);
+        return configure(cli, settings);
+    }
+
+    /** The settings every command of the tree shares; call after adding subcommands. */
+    static CommandLine configure(CommandLine cli, Settings settings) {
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setDefaultValueProvider(settings);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(settings.ansi()));
         return cli;
+    }
+
+    /** The environment this process runs in; a seam for tests. */
+    static Map<String, String> environment() {
+        return System.getenv();
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof CliException failure) {
             cli.getErr().println("mcpauth: " + failure.getMessage());
             return failure.exitCode();
+        }
+        if (e instanceof InterruptedException) {
+            cli.getErr().println("mcpauth: interrupted");
+            return ExitCode.INTERRUPTED;
         }
         cli.getErr()
                 .println(

@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.protocol.Json;
 import dev.mcpauth.server.McpAuthServer;
 import dev.mcpauth.server.ServerConfig;
 import dev.mcpauth.server.Workaround;
@@ -12,22 +13,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code mcpauth server}: runs the MCP server and its authorization server until stopped. */
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
         description = {
-            "Run an MCP server (Streamable HTTP) with a built-in OAuth 2.1 authorization",
-            "server. Its state survives restarts with the default sqlite store; --store",
-            "memory forgets it, reproducing the bug where clients come back with tokens",
-            "the server no longer knows. Stop it with Ctrl-C."
+            "Run an MCP server with a built-in OAuth 2.1 authorization server.",
+            "It speaks Streamable HTTP. Its state survives restarts with the default sqlite",
+            "store; --store memory forgets it, reproducing the bug where clients come back",
+            "with tokens the server no longer knows. Stop it with Ctrl-C. When ready it",
+            "prints its MCP endpoint URL on stdout (--format json: url, issuer, instance).",
+            "In mcpauth shell it runs in the background until 'stop'."
         },
         footer = {
             "",
@@ -77,6 +86,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--store",
             defaultValue = "sqlite",
             paramLabel = "KIND",
+            completionCandidates = Candidates.Stores.class,
             description = "sqlite (default) or memory.")
     StoreKind store;
 
@@ -90,6 +100,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--token-format",
             defaultValue = "instance",
             paramLabel = "FORMAT",
+            completionCandidates = Candidates.TokenFormats.class,
             description = "instance ({instanceId}.{secret}, default) or opaque (random hex).")
     TokenFormat tokenFormat;
 
@@ -98,6 +109,7 @@ final class ServerCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "NAME",
             converter = WorkaroundConverter.class,
+            completionCandidates = Candidates.Workarounds.class,
             description = "Turn on a workaround (repeatable, or comma-separated); see below.")
     List<Workaround> workarounds = new ArrayList<>();
 
@@ -157,16 +169,22 @@ final class ServerCommand implements Callable<Integer> {
             description = "Log every request decision (DEBUG).")
     boolean verbose;
 
+    @Mixin OutputFormat.Options output;
+
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
-        Logs.configure(verbose);
-        McpAuthServer server;
-        try {
-            server = McpAuthServer.start(config);
-        } catch (StoreException e) {
-            throw new CliException(ExitCode.FAILURE, e.getMessage(), e);
+        Optional<ShellSession> shell = Settings.of(spec).session();
+        if (shell.isPresent()) {
+            shell.get().requireNoServer();
+            Logs.configure(verbose, shell.get().logSink());
+            shell.get().adopt(printReady(start(config)));
+            return ExitCode.OK;
         }
+        Logs.configure(verbose);
+        McpAuthServer server = printReady(start(config));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -178,6 +196,30 @@ final class ServerCommand implements Callable<Integer> {
                                 "mcpauth-shutdown"));
         stopped.await();
         return ExitCode.OK;
+    }
+
+    private static McpAuthServer start(ServerConfig config) {
+        try {
+            return McpAuthServer.start(config);
+        } catch (StoreException e) {
+            throw new CliException(ExitCode.FAILURE, e.getMessage(), e);
+        }
+    }
+
+    /** The data a script needs: where the server listens. */
+    private McpAuthServer printReady(McpAuthServer server) {
+        String url = server.urls().resource().toString();
+        if (output.format() == OutputFormat.JSON) {
+            Map<String, Object> ready = new LinkedHashMap<>();
+            ready.put("url", url);
+            ready.put("issuer", server.urls().issuer());
+            ready.put("instance", server.instance().id());
+            ready.put("store", server.store().describe());
+            url = Json.write(ready);
+        }
+        spec.commandLine().getOut().println(url);
+        spec.commandLine().getOut().flush();
+        return server;
     }
 
     ServerConfig config() {

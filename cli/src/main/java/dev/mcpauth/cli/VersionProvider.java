@@ -1,16 +1,22 @@
 package dev.mcpauth.cli;
 
-import dev.mcpauth.server.McpAuthServer;
 import dev.mcpauth.store.DataDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the mcpauth version, the Java runtime, the OS and the data directory. */
+/**
+ * {@code --version}: the mcpauth version, the Java runtime, the OS and the paths in use (config
+ * file, data directory, shell history).
+ */
 final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        Path config = Settings.configPath(Main.environment());
+        Path data = DataDirectory.defaultPath();
         return new String[] {
-            "mcpauth " + McpAuthServer.version(),
+            "mcpauth " + version(),
             "Java "
                     + System.getProperty("java.version")
                     + " ("
@@ -24,7 +30,15 @@ final class VersionProvider implements IVersionProvider {
                     + System.getProperty("os.version")
                     + " "
                     + System.getProperty("os.arch"),
-            "data directory " + DataDirectory.defaultPath()
+            "config file " + config + (Files.isRegularFile(config) ? "" : " (absent)"),
+            "data directory " + data,
+            "shell history " + ShellCommand.historyFile(data)
         };
+    }
+
+    /** The version in the jar's manifest; {@code dev} when run from classes. */
+    static String version() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 }

@@ -1,0 +1,256 @@
+package dev.mcpauth.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.builtins.Completers;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.SystemCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.shell.jline3.PicocliCommands;
+
+/**
+ * The read-eval loop of {@code mcpauth shell}: JLine reads a line, the same picocli tree as the
+ * command line runs it on a worker thread, so Ctrl-C can interrupt the command and not the shell.
+ */
+final class Repl {
+
+    private static final String PROMPT = "mcpauth> ";
+
+    private final Settings settings;
+    private final Terminal given;
+    private final Path historyFile;
+
+    /** A loop on {@code terminal} (null: the system terminal), keeping history in a file. */
+    Repl(Settings settings, Terminal terminal, Path historyFile) {
+        this.settings = settings;
+        this.given = terminal;
+        this.historyFile = historyFile;
+    }
+
+    int run() throws IOException {
+        try (Terminal terminal = given != null ? given : systemTerminal()) {
+            PrintWriter out = terminal.writer();
+            AtomicReference<LineReader> readerRef = new AtomicReference<>();
+            try (ShellSession session = new ShellSession(line -> printAbove(readerRef, line))) {
+                CommandLine tree = tree(session, out);
+                LineReader reader = reader(terminal, tree);
+                readerRef.set(reader);
+                AtomicReference<Thread> running = new AtomicReference<>();
+                terminal.handle(Terminal.Signal.INT, signal -> interrupt(running.get()));
+                loop(reader, tree, session, running, out);
+            } finally {
+                settings.session(null);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static Terminal systemTerminal() throws IOException {
+        // dumb(true): piped input gets a plain line reader without JLine's warning.
+        return TerminalBuilder.builder().name("mcpauth").system(true).dumb(true).build();
+    }
+
+    private CommandLine tree(ShellSession session, PrintWriter out) {
+        settings.session(session);
+        CommandLine tree = new CommandLine(new McpauthCommand());
+        Commands.addAll(tree);
+        tree.addSubcommand("help", new CommandLine.HelpCommand());
+        session.commands().forEach(tree::addSubcommand);
+        Main.configure(tree, settings);
+        tree.setOut(out);
+        tree.setErr(out);
+        return tree;
+    }
+
+    private LineReader reader(Terminal terminal, CommandLine tree) throws IOException {
+        SystemCompleter commands = new PicocliCommands(tree).compileCompleters();
+        commands.compile(Candidate::new);
+        LineReader reader =
+                LineReaderBuilder.builder()
+                        .terminal(terminal)
+                        .appName("mcpauth")
+                        .completer(new WithValues(commands, tree))
+                        .variable(LineReader.HISTORY_FILE, history())
+                        .build();
+        reader.unsetOpt(LineReader.Option.INSERT_TAB);
+        return reader;
+    }
+
+    /** The history file, created readable by its owner only: lines may hold secrets. */
+    private Path history() throws IOException {
+        Path file = historyFile;
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system; the user's profile directory protects it instead.
+            }
+        }
+        return file;
+    }
+
+    private void loop(
+            LineReader reader,
+            CommandLine tree,
+            ShellSession session,
+            AtomicReference<Thread> running,
+            PrintWriter out) {
+        while (true) {
+            List<String> words;
+            try {
+                reader.readLine(PROMPT);
+                words = words(reader.getParsedLine());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return;
+            }
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
+                return;
+            }
+            String[] args = expand(words, session, out);
+            if (args != null) {
+                execute(tree, args, running, out);
+            }
+        }
+    }
+
+    private static List<String> words(ParsedLine line) {
+        List<String> words = new ArrayList<>();
+        for (String w : line.words()) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** Replaces {@code $url} by the session server's URL; null when there is none. */
+    private static String[] expand(List<String> words, ShellSession session, PrintWriter out) {
+        String[] args = new String[words.size()];
+        for (int i = 0; i < args.length; i++) {
+            String w = words.get(i);
+            if (w.contains("$url") || w.contains("${url}")) {
+                String url = session.url();
+                if (url == null) {
+                    out.println("mcpauth: $url is unset: no server runs in this shell");
+                    out.flush();
+                    return null;
+                }
+                w = w.replace("${url}", url).replace("$url", url);
+            }
+            args[i] = w;
+        }
+        return args;
+    }
+
+    private static void execute(
+            CommandLine tree, String[] args, AtomicReference<Thread> running, PrintWriter out) {
+        AtomicInteger code = new AtomicInteger();
+        Thread worker =
+                new Thread(
+                        () -> {
+                            try {
+                                code.set(tree.execute(args));
+                            } catch (RuntimeException | Error e) {
+                                out.println("mcpauth: the command failed: " + e);
+                                code.set(ExitCode.FAILURE);
+                            }
+                        },
+                        "mcpauth-shell-command");
+        running.set(worker);
+        worker.start();
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        running.set(null);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (code.get() == ExitCode.INTERRUPTED) {
+            out.println("(cancelled)");
+        }
+        out.flush();
+    }
+
+    private static void interrupt(Thread worker) {
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    private static void printAbove(AtomicReference<LineReader> reader, String line) {
+        LineReader r = reader.get();
+        if (r != null && r.isReading()) {
+            r.printAbove(line);
+        } else if (r != null) {
+            r.getTerminal().writer().println(line);
+            r.getTerminal().flush();
+        }
+    }
+
+    /**
+     * Picocli's completer for commands and option names; after an option that takes a value, that
+     * option's candidates, or file names when it takes a file or directory.
+     */
+    private record WithValues(Completer commands, CommandLine tree) implements Completer {
+
+        private static final Completer FILES = new Completers.FileNameCompleter();
+
+        @Override
+        public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+            OptionSpec option = optionBefore(line);
+            if (option == null || option.arity().max() == 0) {
+                commands.complete(reader, line, candidates);
+            } else if (option.completionCandidates() != null) {
+                for (String value : option.completionCandidates()) {
+                    candidates.add(new Candidate(value));
+                }
+            } else if (option.type() == Path.class || option.type() == File.class) {
+                FILES.complete(reader, line, candidates);
+            }
+        }
+
+        private OptionSpec optionBefore(ParsedLine line) {
+            if (line.wordIndex() < 1) {
+                return null;
+            }
+            CommandSpec spec = tree.getCommandSpec();
+            for (String w : line.words().subList(0, line.wordIndex())) {
+                CommandLine sub = spec.subcommands().get(w);
+                if (sub != null) {
+                    spec = sub.getCommandSpec();
+                }
+            }
+            return spec.findOption(line.words().get(line.wordIndex() - 1));
+        }
+    }
+}

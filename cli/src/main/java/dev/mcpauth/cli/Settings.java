@@ -1,0 +1,191 @@
+package dev.mcpauth.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Where an option's value comes from when the command line leaves it out: the shell session's
+ * running server (for URL arguments), then {@code MCPAUTH_*} environment variables, then the config
+ * file, then the option's own default. Also decides whether output is coloured.
+ *
+ * <p>For the option {@code --port} of {@code mcpauth server}, the variables {@code
+ * MCPAUTH_SERVER_PORT} and {@code MCPAUTH_PORT} and the file keys {@code server.port} and {@code
+ * port} are read, the command-qualified name first.
+ */
+final class Settings implements IDefaultValueProvider {
+
+    /** Names a URL argument may have that means "the server to talk to". */
+    private static final String URL_LABEL = "URL";
+
+    private final Map<String, String> env;
+    private final Path configFile;
+    private final Properties file;
+    private volatile ShellSession session;
+
+    Settings(Map<String, String> env, Path configFile, Properties file) {
+        this.env = env;
+        this.configFile = configFile;
+        this.file = file;
+    }
+
+    /** The settings of this process: its environment and the config file it names. */
+    static Settings load() {
+        Map<String, String> env = Main.environment();
+        Path path = configPath(env);
+        return new Settings(env, path, read(path));
+    }
+
+    /** {@code MCPAUTH_CONFIG}, else the XDG config directory's {@code mcpauth/config}. */
+    static Path configPath(Map<String, String> env) {
+        String explicit = env.get("MCPAUTH_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base =
+                xdg != null && !xdg.isBlank()
+                        ? Path.of(xdg)
+                        : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("mcpauth").resolve("config");
+    }
+
+    private static Properties read(Path path) {
+        Properties props = new Properties();
+        if (Files.isRegularFile(path)) {
+            try (Reader in = Files.newBufferedReader(path)) {
+                props.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CliException(
+                        ExitCode.USAGE,
+                        "cannot read the config file "
+                                + path
+                                + ": "
+                                + e.getMessage()
+                                + "; fix it or point MCPAUTH_CONFIG elsewhere");
+            }
+        }
+        return props;
+    }
+
+    Path configFile() {
+        return configFile;
+    }
+
+    /** Makes URL arguments default to the server a shell session started. */
+    void session(ShellSession shell) {
+        this.session = shell;
+    }
+
+    /** The shell session commands run in, if any. */
+    Optional<ShellSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** The settings of the command tree {@code spec} belongs to. */
+    static Settings of(CommandSpec spec) {
+        return (Settings) spec.commandLine().getDefaultValueProvider();
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (arg.isOption() && isHelp((OptionSpec) arg)) {
+            return null;
+        }
+        if (targetsServer(arg)) {
+            String url = session().map(ShellSession::url).orElse(null);
+            if (url != null) {
+                return url;
+            }
+        }
+        if (!arg.isOption()) {
+            return null;
+        }
+        String option = ((OptionSpec) arg).longestName().replaceFirst("^-+", "");
+        String command = commandPath(arg.command());
+        return first(
+                env.get(envName(command.isEmpty() ? option : command + "-" + option)),
+                env.get(envName(option)),
+                file.getProperty(command.isEmpty() ? option : command + "." + option),
+                file.getProperty(option));
+    }
+
+    private static boolean isHelp(OptionSpec option) {
+        return option.usageHelp() || option.versionHelp();
+    }
+
+    /** A URL option or an optional URL parameter, other than the server's own public URL. */
+    private static boolean targetsServer(ArgSpec arg) {
+        if (!URL_LABEL.equals(arg.paramLabel()) && !"<url>".equals(arg.paramLabel())) {
+            return false;
+        }
+        if (arg.isOption()) {
+            return !((OptionSpec) arg).longestName().equals("--public-url");
+        }
+        return arg.arity().min() == 0;
+    }
+
+    private static String commandPath(CommandSpec spec) {
+        StringBuilder path = new StringBuilder();
+        for (CommandSpec s = spec; s != null && s.parent() != null; s = s.parent()) {
+            path.insert(0, path.isEmpty() ? s.name() : s.name() + "-");
+        }
+        return path.toString();
+    }
+
+    static String envName(String name) {
+        return "MCPAUTH_" + name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Colour on a terminal, off when piped; {@code NO_COLOR} (any value) turns it off and {@code
+     * CLICOLOR_FORCE} (other than 0) turns it on, NO_COLOR winning.
+     */
+    Ansi ansi() {
+        if (present("NO_COLOR")) {
+            return Ansi.OFF;
+        }
+        if (present("CLICOLOR_FORCE") && !"0".equals(env.get("CLICOLOR_FORCE"))) {
+            return Ansi.ON;
+        }
+        return isTerminal() && !"dumb".equals(env.get("TERM")) ? Ansi.ON : Ansi.OFF;
+    }
+
+    private boolean present(String name) {
+        String v = env.get(name);
+        return v != null && !v.isEmpty();
+    }
+
+    /** Whether stdout is a terminal; Java 22+ asks the console, earlier ones have none if not. */
+    private static boolean isTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+}

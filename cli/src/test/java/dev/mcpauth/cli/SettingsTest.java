@@ -1,0 +1,127 @@
+package dev.mcpauth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+/** Where option values come from, and when output is coloured. */
+class SettingsTest {
+
+    private static ServerCommand parse(Map<String, String> env, Properties file, String... args) {
+        CommandLine cli = Main.commandLine(new Settings(env, Path.of("config"), file));
+        CommandLine.ParseResult result = cli.parseArgs(args);
+        return (ServerCommand) result.subcommand().commandSpec().userObject();
+    }
+
+    private static Properties file(String key, String value) {
+        Properties p = new Properties();
+        p.setProperty(key, value);
+        return p;
+    }
+
+    @Nested
+    class Precedence {
+
+        @Test
+        void theFlagWinsOverEnvironmentAndFile() {
+            ServerCommand c =
+                    parse(
+                            Map.of("MCPAUTH_SERVER_PORT", "4000"),
+                            file("server.port", "5000"),
+                            "server",
+                            "--port",
+                            "3001");
+            assertEquals(3001, c.port);
+        }
+
+        @Test
+        void theEnvironmentWinsOverTheFile() {
+            ServerCommand c =
+                    parse(Map.of("MCPAUTH_PORT", "4000"), file("server.port", "5000"), "server");
+            assertEquals(4000, c.port);
+        }
+
+        @Test
+        void theCommandQualifiedVariableWinsOverTheShortOne() {
+            ServerCommand c =
+                    parse(
+                            Map.of("MCPAUTH_PORT", "4000", "MCPAUTH_SERVER_PORT", "4001"),
+                            new Properties(),
+                            "server");
+            assertEquals(4001, c.port);
+        }
+
+        @Test
+        void theFileWinsOverTheDefault() {
+            ServerCommand c = parse(Map.of(), file("store", "memory"), "server");
+            assertEquals(dev.mcpauth.store.StoreKind.MEMORY, c.store);
+        }
+
+        @Test
+        void theDefaultAppliesWhenNothingIsSet() {
+            assertEquals(3000, parse(Map.of(), new Properties(), "server").port);
+        }
+    }
+
+    @Nested
+    class Colour {
+
+        private Ansi ansi(Map<String, String> env) {
+            return new Settings(env, Path.of("config"), new Properties()).ansi();
+        }
+
+        @Test
+        void noColorTurnsItOff() {
+            assertEquals(Ansi.OFF, ansi(Map.of("NO_COLOR", "1", "CLICOLOR_FORCE", "1")));
+        }
+
+        @Test
+        void clicolorForceTurnsItOnWhenPiped() {
+            assertEquals(Ansi.ON, ansi(Map.of("CLICOLOR_FORCE", "1")));
+        }
+
+        @Test
+        void clicolorForceZeroDoesNotForce() {
+            assertEquals(Ansi.OFF, ansi(Map.of("CLICOLOR_FORCE", "0")));
+        }
+
+        @Test
+        void aPipeGetsNoColour() {
+            assertEquals(Ansi.OFF, ansi(Map.of()));
+        }
+    }
+
+    @Test
+    void theLightTreeShowsTheSameHelpAsTheFullOne() {
+        assertEquals(help(Main.light(new String[] {"--help"})), help(Main.commandLine()));
+    }
+
+    private static String help(CommandLine cli) {
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.execute("--help");
+        return out.toString();
+    }
+
+    @Test
+    void versionNamesTheConfigFileAndTheHistory() {
+        String version = String.join("\n", new VersionProvider().getVersion());
+
+        assertTrue(version.contains("config file "), version);
+        assertTrue(version.contains("shell history "), version);
+    }
+
+    @Test
+    void anUnknownShellHasNoCompletion() {
+        assertEquals(ExitCode.USAGE, CliTest.run("completion", "tcsh").exitCode());
+    }
+}

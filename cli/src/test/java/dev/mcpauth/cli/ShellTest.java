@@ -1,0 +1,94 @@
+package dev.mcpauth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mcpauth shell} driven through a dumb terminal, line by line. */
+class ShellTest {
+
+    @TempDir Path dir;
+
+    private String session(String lines) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Settings settings = new Settings(Map.of(), dir.resolve("config"), new Properties());
+        try (Terminal terminal =
+                new DumbTerminal(
+                        new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out)) {
+            int code =
+                    assertTimeoutPreemptively(
+                            Duration.ofSeconds(30),
+                            () -> new Repl(settings, terminal, dir.resolve("history")).run());
+            assertEquals(ExitCode.OK, code);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aServerStartedInTheShellRunsInTheBackgroundUntilStopped() throws Exception {
+        String out =
+                session(
+                        "server --port 0 --store memory\n"
+                                + "status --json\n"
+                                + "stop\n"
+                                + "status\n"
+                                + "exit\n");
+
+        assertTrue(out.contains("\"running\":true"), out);
+        assertTrue(out.contains("stopped http://localhost:"), out);
+        assertTrue(out.contains("no server running"), out);
+    }
+
+    @Test
+    void dollarUrlStandsForTheSessionServer() throws Exception {
+        String out = session("server --port 0 --store memory\ncompletion $url\n");
+
+        assertTrue(out.contains("no completion for 'http://localhost:"), out);
+    }
+
+    @Test
+    void dollarUrlWithoutAServerIsRefused() throws Exception {
+        assertTrue(session("completion $url\n").contains("$url is unset"));
+    }
+
+    @Test
+    void helpListsTheShellCommands() throws Exception {
+        String out = session("help\n");
+
+        assertTrue(out.contains("status"), out);
+        assertTrue(out.contains("stop"), out);
+    }
+
+    @Test
+    void aFailedCommandKeepsTheShellAndEndOfInputLeavesIt() throws Exception {
+        String out = session("server --port 70000\nstatus\n");
+
+        assertTrue(out.contains("--port must be 0 to 65535"), out);
+        assertTrue(out.contains("no server running"), out);
+    }
+
+    @Test
+    void historyIsKeptOwnerOnly() throws Exception {
+        session("status\n");
+
+        Path history = dir.resolve("history");
+        assertTrue(Files.readString(history).contains("status"));
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(history)));
+    }
+}

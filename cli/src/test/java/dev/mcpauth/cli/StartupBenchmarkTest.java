@@ -1,0 +1,132 @@
+package dev.mcpauth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start-up as a person meets it, through the {@code ./mcpauth} launcher, side by side with {@code
+ * java -version} of the same JDK in the same run. Not part of the default run; after {@code ./mvnw
+ * package}: {@code ./mvnw -pl cli test -Dgroups=benchmark -Dexcluded.groups=none
+ * -Dtest=StartupBenchmarkTest}. Writes a Markdown table to {@code cli/target/startup.md}.
+ */
+@Tag("benchmark")
+class StartupBenchmarkTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final int RUNS = Integer.getInteger("mcpauth.bench.runs", 11);
+    private static final Pattern READY = Pattern.compile("server ready at \\S+ in (\\d+) ms");
+
+    @TempDir Path dataDir;
+
+    @Test
+    void shortCommandsAndServerReadyLine() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put("java -version", List.of(java, "-version"));
+        commands.put("mcpauth --version", List.of(ROOT + "/mcpauth", "--version"));
+        commands.put("mcpauth --help", List.of(ROOT + "/mcpauth", "--help"));
+        commands.put(
+                "mcpauth (no cache) --version",
+                List.of("env", "MCPAUTH_NO_CACHE=1", ROOT + "/mcpauth", "--version"));
+        for (List<String> c : commands.values()) {
+            wallMillis(c); // warm the page cache and the launcher's caches
+        }
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        for (int i = 0; i < RUNS; i++) {
+            for (Map.Entry<String, List<String>> c : commands.entrySet()) {
+                times.computeIfAbsent(c.getKey(), k -> new ArrayList<>())
+                        .add(wallMillis(c.getValue()));
+            }
+        }
+        StringBuilder table =
+                new StringBuilder(
+                        "| command | median ms | min ms | x java -version |\n|---|---|---|---|\n");
+        long base = median(times.get("java -version"));
+        times.forEach(
+                (name, t) ->
+                        table.append(
+                                String.format(
+                                        "| `%s` | %d | %d | %.1f |%n",
+                                        name,
+                                        median(t),
+                                        t.stream().min(Long::compare).orElseThrow(),
+                                        (double) median(t) / base)));
+        List<Long> ready = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ready.add(serverReadyMillis("memory"));
+            ready.add(serverReadyMillis("sqlite"));
+        }
+        table.append(
+                String.format(
+                        "| `mcpauth server` ready line (JVM start to ready, both stores) | %d | %d"
+                                + " | |%n",
+                        median(ready), ready.stream().min(Long::compare).orElseThrow()));
+        Files.writeString(ROOT.resolve("cli/target/startup.md"), table);
+        System.out.println(table);
+        assertTrue(base > 0);
+    }
+
+    private static long wallMillis(List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process p =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), command + " did not finish");
+        assertEquals(0, p.exitValue(), command.toString());
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The start-up time the server's own ready line reports. */
+    private long serverReadyMillis(String store) throws IOException, InterruptedException {
+        Process p =
+                new ProcessBuilder(
+                                ROOT + "/mcpauth",
+                                "server",
+                                "--port",
+                                "0",
+                                "--store",
+                                store,
+                                "--data-dir",
+                                dataDir.toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        try (BufferedReader err =
+                new BufferedReader(
+                        new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = err.readLine()) != null; ) {
+                Matcher m = READY.matcher(line);
+                if (m.find()) {
+                    return Long.parseLong(m.group(1));
+                }
+            }
+            throw new AssertionError("the server printed no ready line");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the server did not stop");
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
