@@ -133,7 +133,7 @@ final class Repl {
             }
             String[] args = expand(words, session, out);
             if (args != null) {
-                execute(tree, args, running, out);
+                execute(tree, withSessionUrl(tree, args, session), running, out);
             }
         }
     }
@@ -165,6 +165,34 @@ final class Repl {
             args[i] = w;
         }
         return args;
+    }
+
+    /**
+     * Appends the session server's URL when the command's only missing argument is a required URL
+     * parameter; optional URL arguments get it from {@link Settings} instead.
+     */
+    private static String[] withSessionUrl(CommandLine tree, String[] args, ShellSession session) {
+        String url = session.url();
+        if (url == null) {
+            return args;
+        }
+        try {
+            tree.parseArgs(args);
+            return args;
+        } catch (CommandLine.MissingParameterException e) {
+            boolean onlyUrl =
+                    e.getMissing().size() == 1
+                            && !e.getMissing().get(0).isOption()
+                            && "URL".equals(e.getMissing().get(0).paramLabel());
+            if (!onlyUrl) {
+                return args;
+            }
+            String[] more = java.util.Arrays.copyOf(args, args.length + 1);
+            more[args.length] = url;
+            return more;
+        } catch (CommandLine.ParameterException e) {
+            return args;
+        }
     }
 
     private static void execute(
