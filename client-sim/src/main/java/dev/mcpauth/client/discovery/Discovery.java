@@ -5,6 +5,7 @@ import dev.mcpauth.client.ClientSimException;
 import dev.mcpauth.client.profile.ClientProfile;
 import dev.mcpauth.client.profile.FetchFailure;
 import dev.mcpauth.client.profile.MetadataFallback;
+import dev.mcpauth.client.profile.RecoveryKind;
 import dev.mcpauth.client.trace.RecordingHttpClient;
 import dev.mcpauth.client.trace.RecordingHttpClient.Response;
 import dev.mcpauth.client.trace.Trace;
@@ -39,7 +40,7 @@ public final class Discovery {
         Found<ProtectedResourceMetadata> prm = findResourceMetadata(mcpUrl, challengeUrl);
         URI asUrl = profile.authorizationServerUrl(mcpUrl, prm.document());
         boolean fromPrm = prm.document() != null && asUrl != null && hasServers(prm.document());
-        log(Level.INFO, "Using auth server metadata url: " + asUrl);
+        log(oldVsCode() ? Level.DEBUG : Level.INFO, "Using auth server metadata url: " + asUrl);
         Found<AuthorizationServerMetadata> as = findServerMetadata(asUrl, fromPrm);
         if (as.document() != null) {
             log(Level.INFO, "Populated auth metadata");
@@ -111,7 +112,9 @@ public final class Discovery {
                                     .problem(mcpUrl, url, doc.get().resource())
                                     .orElse(null);
             if (why == null) {
-                log(Level.INFO, "Discovered resource metadata at " + url);
+                if (!oldVsCode()) {
+                    log(Level.INFO, "Discovered resource metadata at " + url);
+                }
                 return new Found<>(url, doc.get(), null, false);
             }
             log(Level.WARNING, "Error fetching resource metadata: " + why);
@@ -166,7 +169,9 @@ public final class Discovery {
                 problem = problem == null ? issuer.get() : problem;
                 continue;
             }
-            log(Level.INFO, "Discovered authorization server metadata at " + url);
+            if (!oldVsCode()) {
+                log(Level.INFO, "Discovered authorization server metadata at " + url);
+            }
             return new Found<>(url, doc.get(), null, false);
         }
         if (problem == null) {
@@ -186,6 +191,11 @@ public final class Discovery {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
+    }
+
+    /** VS Code up to 1.105 logs the older discovery lines (extHostMcp.ts at 67cc69f8). */
+    private boolean oldVsCode() {
+        return profile.recovery() == RecoveryKind.VSCODE_SCOPE_CHANGE_ONLY;
     }
 
     private void log(Level level, String message) {
