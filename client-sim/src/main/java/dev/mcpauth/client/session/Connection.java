@@ -15,6 +15,7 @@ import dev.mcpauth.client.oauth.OAuthFailure;
 import dev.mcpauth.client.oauth.SimulatedPerson;
 import dev.mcpauth.client.oauth.StoredTokens;
 import dev.mcpauth.client.profile.ClientProfile;
+import dev.mcpauth.client.trace.HttpExchange;
 import dev.mcpauth.client.trace.RecordingHttpClient;
 import dev.mcpauth.client.trace.RecordingHttpClient.Response;
 import dev.mcpauth.client.trace.Trace;
@@ -42,6 +43,7 @@ public final class Connection {
     private final SessionOptions options;
     private final Trace trace;
     private final RecordingHttpClient http;
+    private final RecordingHttpClient authHttp;
     private final Discovery discovery;
     private final OAuthClient oauth;
     private final SimulatedPerson person;
@@ -62,18 +64,20 @@ public final class Connection {
         this.cache = cache;
         this.options = options;
         this.trace = trace;
-        this.http =
-                new RecordingHttpClient(
-                        trace,
-                        options.timeout(),
-                        profile.userAgent() == null
-                                ? Map.of()
-                                : Map.of(
-                                        profile.isVsCode() ? "user-agent" : "User-Agent",
-                                        profile.userAgent()));
+        Map<String, String> agent =
+                profile.userAgent() == null
+                        ? Map.of()
+                        : Map.of(
+                                profile.isVsCode() ? "user-agent" : "User-Agent",
+                                profile.userAgent());
+        this.http = new RecordingHttpClient(trace, options.timeout(), agent, HttpExchange.CLIENT);
+        this.authHttp = new RecordingHttpClient(trace, options.timeout(), agent, HttpExchange.AUTH);
         this.discovery = new Discovery(profile, http, trace);
-        this.oauth = new OAuthClient(http);
-        this.person = new SimulatedPerson(http);
+        this.oauth = new OAuthClient(authHttp);
+        this.person =
+                new SimulatedPerson(
+                        new RecordingHttpClient(
+                                trace, options.timeout(), Map.of(), HttpExchange.BROWSER));
         this.mcp = new McpClient(mcpUrl, http, profile.client());
         this.strategy = RecoveryStrategy.of(profile);
     }
@@ -422,7 +426,13 @@ public final class Connection {
                 oauth.authorizationUrl(
                         found, client, redirect, scopes, verifier, state, resource());
         personActed = true;
-        log(Level.INFO, "a person opens the authorization URL for scopes: " + scopes);
+        String scopeText = String.join(" ", scopes);
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Creating session for scopes: " + scopeText);
+            log(Level.INFO, "Opening authorization URL for scopes: " + scopeText);
+        } else {
+            log(Level.INFO, "a person opens the authorization URL for scopes: " + scopes);
+        }
         SimulatedPerson.Outcome outcome = person.authorize(url, redirect);
         if (outcome.param("error") != null) {
             throw new ClientSimException(
@@ -444,6 +454,10 @@ public final class Connection {
         if (rediscover && challenged != null) {
             discover(challenged);
         }
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Authorization code received for scopes: " + scopeText);
+            log(Level.INFO, "Exchanging authorization code for token...");
+        }
         StoredTokens tokens =
                 oauth.exchangeCode(
                         found,
@@ -454,6 +468,22 @@ public final class Connection {
                         resource(),
                         String.join(" ", scopes));
         store(cached().withTokens(tokens));
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Successfully exchanged authorization code for token.");
+            log(
+                    Level.INFO,
+                    "Created "
+                            + (tokens.refreshToken() != null ? "refreshable" : "non-refreshable")
+                            + " session for scopes: "
+                            + scopeText
+                            + (tokens.expiresAt() == null
+                                    ? ""
+                                    : " that expires in "
+                                            + java.time.Duration.between(
+                                                            tokens.createdAt(), tokens.expiresAt())
+                                                    .toSeconds()
+                                            + " seconds"));
+        }
         return tokens;
     }
 

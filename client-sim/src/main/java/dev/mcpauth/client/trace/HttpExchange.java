@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One HTTP request and its response as the simulated client saw them. Headers keep their order and
  * the names as sent; {@code status} is 0 when no response came ({@code error} says why). Secrets
- * are still in here: renderers redact them.
+ * are still in here: renderers redact them. {@code actor} tells who sent it.
  */
 public record HttpExchange(
         Instant start,
@@ -19,7 +19,17 @@ public record HttpExchange(
         Map<String, List<String>> responseHeaders,
         String responseBody,
         long millis,
-        String error) {
+        String error,
+        String actor) {
+
+    /** The client's own requests: MCP and metadata discovery. */
+    public static final String CLIENT = "client";
+
+    /** The client's OAuth requests: registration and the token endpoint. */
+    public static final String AUTH = "auth";
+
+    /** The person's browser: the authorization endpoint and the consent page. */
+    public static final String BROWSER = "browser";
 
     public String responseHeader(String name) {
         if (responseHeaders == null) {

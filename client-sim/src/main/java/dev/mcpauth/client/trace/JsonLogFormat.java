@@ -25,6 +25,7 @@ public final class JsonLogFormat {
         }
         HttpExchange x = event.exchange();
         out.put("type", "http");
+        out.put("actor", x.actor());
         out.put("method", x.method());
         out.put("url", Redaction.text(x.url()));
         headers(out.putObject("request_headers"), x.requestHeaders());

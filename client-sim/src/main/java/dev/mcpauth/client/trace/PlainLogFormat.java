@@ -23,7 +23,7 @@ public final class PlainLogFormat {
         HttpExchange x = event.exchange();
         StringBuilder line =
                 new StringBuilder(time)
-                        .append(" http ")
+                        .append(HttpExchange.BROWSER.equals(x.actor()) ? " browser " : " http ")
                         .append(x.method())
                         .append(' ')
                         .append(Redaction.text(x.url()))

@@ -58,9 +58,15 @@ public final class RecordingHttpClient {
     private final Trace trace;
     private final Duration timeout;
     private final Map<String, String> defaultHeaders;
+    private final String actor;
 
-    public RecordingHttpClient(Trace trace, Duration timeout, Map<String, String> defaultHeaders) {
+    /**
+     * @param actor who sends through this client, {@link HttpExchange#CLIENT} for instance
+     */
+    public RecordingHttpClient(
+            Trace trace, Duration timeout, Map<String, String> defaultHeaders, String actor) {
         this.trace = trace;
+        this.actor = actor;
         this.timeout = timeout;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.http =
@@ -76,7 +82,12 @@ public final class RecordingHttpClient {
 
     public Response send(String method, URI url, Map<String, String> headers, String body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        defaultHeaders.forEach(all::putIfAbsent);
+        defaultHeaders.forEach(
+                (name, value) -> {
+                    if (all.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                        all.put(name, value);
+                    }
+                });
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(url)
                         .timeout(timeout)
@@ -104,7 +115,8 @@ public final class RecordingHttpClient {
                             headersIn,
                             res.body(),
                             millisSince(t0),
-                            null));
+                            null,
+                            actor));
             return new Response(res.statusCode(), headersIn, res.body());
         } catch (ClientSimException e) {
             trace.record(
@@ -118,7 +130,8 @@ public final class RecordingHttpClient {
                             Map.of(),
                             null,
                             millisSince(t0),
-                            e.getMessage()));
+                            e.getMessage(),
+                            actor));
             throw e;
         }
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * VS Code's "MCP: {label}" output channel at trace level: {@code YYYY-MM-DD HH:MM:SS.mmm [level]
  * message}, each HTTP exchange as a {@code Fetching {url} with options: {json}} line (the
  * Authorization header shown as {@code "***"}) and a {@code Fetched {url}: {json}} line with
- * lower-case response header names, as extHostMcp.ts {@code _fetch} writes them.
+ * lower-case response header names, as extHostMcp.ts {@code _fetch} writes them. The requests of
+ * the auth provider and the browser do not appear there; the provider's "Auth" channel lines do.
  */
 public final class VsCodeLogFormat {
 
@@ -28,6 +29,10 @@ public final class VsCodeLogFormat {
             return List.of(prefix + event.level().label() + "] " + event.message());
         }
         HttpExchange x = event.exchange();
+        if (!HttpExchange.CLIENT.equals(x.actor())) {
+            // Registration, the token endpoint and the browser are not in the MCP channel.
+            return List.of();
+        }
         List<String> lines = new ArrayList<>();
         lines.add(prefix + "trace] Fetching " + x.url() + " with options: " + options(x));
         if (x.status() > 0) {
