@@ -155,16 +155,28 @@ function compReplyArray() {
 function _complete_mcpauth() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server" ];    then _picocli_mcpauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_mcpauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim connect" ];    then _picocli_mcpauth_clientsim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim restart" ];    then _picocli_mcpauth_clientsim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim matrix" ];    then _picocli_mcpauth_clientsim; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(server)
-  local cmds1=(shell)
-  local cmds2=(completion)
+  local cmds1=(client-sim)
+  local cmds2=(shell)
+  local cmds3=(completion)
+  local cmds4=(client-sim connect)
+  local cmds5=(client-sim restart)
+  local cmds6=(client-sim matrix)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mcpauth_completion; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mcpauth_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mcpauth_clientsim_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mcpauth_clientsim_restart; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mcpauth_clientsim_connect; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mcpauth_completion; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mcpauth_shell; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mcpauth_clientsim; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mcpauth_server; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -176,7 +188,7 @@ function _picocli_mcpauth() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="server shell completion"
+  local commands="server client-sim shell completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -270,6 +282,24 @@ function _picocli_mcpauth_server() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `client-sim` subcommand.
+function _picocli_mcpauth_clientsim() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="connect restart matrix"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `shell` subcommand.
 function _picocli_mcpauth_shell() {
   # Get completion data
@@ -307,6 +337,162 @@ function _picocli_mcpauth_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `connect` subcommand.
+function _picocli_mcpauth_clientsim_connect() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--forget' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-p' '--profile' '--cache-dir' '--timeout' '--redirect-uri' '--client-id' '--client-secret' '--format'"
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+  local FORMAT_option_args=("TEXT" "JSON") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--redirect-uri')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `restart` subcommand.
+function _picocli_mcpauth_clientsim_restart() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-p' '--profile' '--store' '--token-format' '--workaround' '--data-dir' '--timeout' '--format'"
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+  local KIND_option_args=("SQLITE" "MEMORY") # --store values
+  local FORMAT_option_args=("INSTANCE" "OPAQUE") # --token-format values
+  local NAME_option_args=("DYNAMIC_SCOPE" "ISSUER_ROTATION" "INVALID_TOKEN_DETAIL" "AS_URL_ROTATION") # --workaround values
+  local FORMAT_option_args=("TEXT" "JSON") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--store')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
+    '--token-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--workaround')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `matrix` subcommand.
+function _picocli_mcpauth_clientsim_matrix() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-p' '--profile' '--parallel' '--format'"
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+  local FORMAT_option_args=("TEXT" "JSON") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

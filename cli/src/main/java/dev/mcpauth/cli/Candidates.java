@@ -32,6 +32,13 @@ final class Candidates {
         }
     }
 
+    static final class Profiles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return dev.mcpauth.client.profile.Profiles.names().iterator();
+        }
+    }
+
     static final class Formats implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {

@@ -23,6 +23,10 @@ final class Commands {
                             "Run an MCP server with a built-in OAuth 2.1 authorization server.",
                             ServerCommand::new),
                     new Entry(
+                            "client-sim",
+                            "Simulate real MCP clients through login, restart and reconnect.",
+                            ClientSimCommand::new),
+                    new Entry(
                             "shell",
                             "The mcpauth commands in one interactive session, with TAB"
                                     + " completion.",
