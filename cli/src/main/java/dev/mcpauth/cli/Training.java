@@ -24,6 +24,8 @@ final class Training {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 1 && args[0].equals("server")) {
+            run(new String[] {"server", "--help"});
+            run(new String[] {"shell", "--help"});
             startServers();
         } else {
             runShortCommands();
@@ -38,12 +40,14 @@ final class Training {
             runs.add(new String[] {e.name(), "--help"});
         }
         runs.add(new String[] {"completion", "bash"});
-        for (String[] run : runs) {
-            CommandLine cli = Main.light(run);
-            cli.setOut(new PrintWriter(Writer.nullWriter()));
-            cli.setErr(new PrintWriter(Writer.nullWriter()));
-            cli.execute(run);
-        }
+        runs.forEach(Training::run);
+    }
+
+    private static void run(String[] args) {
+        CommandLine cli = Main.light(args);
+        cli.setOut(new PrintWriter(Writer.nullWriter()));
+        cli.setErr(new PrintWriter(Writer.nullWriter()));
+        cli.execute(args);
     }
 
     private static void startServers() throws IOException {
