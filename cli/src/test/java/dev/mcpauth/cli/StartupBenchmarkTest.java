@@ -47,9 +47,11 @@ class StartupBenchmarkTest {
         commands.put(
                 "MCPAUTH_NO_CACHE=1 mcpauth --version",
                 List.of("env", "MCPAUTH_NO_CACHE=1", ROOT + "/mcpauth", "--version"));
+        wallMillis(List.of(ROOT + "/mcpauth", "server", "--help"));
         for (List<String> c : commands.values()) {
-            wallMillis(c); // warm the page cache and the launcher's caches
+            wallMillis(c); // warm the page cache and start training the launcher's caches
         }
+        awaitCacheTraining();
         Map<String, List<Long>> times = new LinkedHashMap<>();
         for (int i = 0; i < RUNS; i++) {
             for (Map.Entry<String, List<String>> c : commands.entrySet()) {
@@ -89,6 +91,21 @@ class StartupBenchmarkTest {
         Files.writeString(ROOT.resolve("cli/target/startup.md"), table);
         System.out.println(table);
         assertTrue(base > 0);
+    }
+
+    /** Waits while the launcher trains a cache in the background (a {@code *.lock} exists). */
+    private static void awaitCacheTraining() throws IOException, InterruptedException {
+        Path target = ROOT.resolve("cli/target");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(target)) {
+                if (files.noneMatch(f -> f.getFileName().toString().endsWith(".lock"))) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the launcher's cache training did not finish in 3 minutes");
     }
 
     private static long wallMillis(List<String> command) throws IOException, InterruptedException {
