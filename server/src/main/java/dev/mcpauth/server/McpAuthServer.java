@@ -25,9 +25,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -221,12 +221,9 @@ public final class McpAuthServer implements AutoCloseable {
     private void announce() {
         ServerUrls urls = ctx.urls();
         AuthStore.Counts counts = ctx.store().counts(Instant.now());
-        long startMillis =
-                ProcessHandle.current()
-                        .info()
-                        .startInstant()
-                        .map(t -> Duration.between(t, Instant.now()).toMillis())
-                        .orElse(-1L);
+        // JVM uptime, not ProcessHandle's start instant: on Linux that is built from the boot
+        // time in whole seconds and is off by up to a second.
+        long startMillis = ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.log(
                 Level.INFO,
                 "mcpauth server ready at {0} in {1} ms (instance {2}, store {3}: "
