@@ -124,6 +124,15 @@ final class ClientSimConnectCommand implements Callable<Integer> {
         } catch (ClientSimException e) {
             throw ClientSimSupport.failure(e);
         }
+        if (run.forgotten() > 0) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "mcpauth: forgot "
+                                    + run.forgotten()
+                                    + " cached entries of "
+                                    + profile.name());
+        }
         ClientSimRenderer.connect(spec.commandLine().getOut(), output, profile, run);
         if (!run.result().connected()) {
             throw new CliException(

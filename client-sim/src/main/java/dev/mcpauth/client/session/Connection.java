@@ -133,6 +133,17 @@ public final class Connection {
         } catch (ClientSimException e) {
             boolean stuck = e.kind() == ClientSimException.Kind.AUTHORIZATION;
             return result(false, stuck, e.getMessage(), e.kind(), serverName, tools, null, null);
+        } catch (IllegalArgumentException e) {
+            // URI.create on a Location header or an endpoint from metadata the server sent.
+            return result(
+                    false,
+                    false,
+                    "the server sent a URL that cannot be parsed: " + e.getMessage(),
+                    ClientSimException.Kind.PROTOCOL,
+                    serverName,
+                    tools,
+                    null,
+                    null);
         }
     }
 
