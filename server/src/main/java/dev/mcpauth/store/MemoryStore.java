@@ -1,5 +1,6 @@
 package dev.mcpauth.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,12 @@ public final class MemoryStore implements AuthStore {
     private final Map<String, RegisteredClient> clients = new HashMap<>();
     private final Map<String, AuthorizationCode> codes = new HashMap<>();
     private final Map<String, IssuedToken> tokens = new HashMap<>();
+    private long writes;
+
+    /** Expired codes and tokens are dropped now and then, so a long run does not grow. */
+    static final int PURGE_EVERY = 1024;
+
+    static final Duration PURGE_AFTER = Duration.ofHours(1);
 
     @Override
     public String describe() {
@@ -48,6 +55,9 @@ public final class MemoryStore implements AuthStore {
     @Override
     public synchronized void saveTokens(List<IssuedToken> issued) {
         issued.forEach(t -> tokens.put(t.tokenHash(), t));
+        if (++writes % PURGE_EVERY == 0) {
+            purgeExpired(Instant.now().minus(PURGE_AFTER));
+        }
     }
 
     @Override
@@ -105,6 +115,12 @@ public final class MemoryStore implements AuthStore {
     @Override
     public void close() {
         // Nothing to release: forgetting everything is this store's purpose.
+    }
+
+    /** Drops codes and tokens that expired before {@code cutoff}. */
+    synchronized void purgeExpired(Instant cutoff) {
+        codes.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
+        tokens.values().removeIf(t -> t.expiresAt().isBefore(cutoff));
     }
 
     private static AuthorizationCode withUsedAt(AuthorizationCode c, Instant now) {

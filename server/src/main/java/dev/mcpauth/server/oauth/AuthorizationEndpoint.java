@@ -75,6 +75,7 @@ public final class AuthorizationEndpoint {
             grant(res, request, "auto_approved", Status.FOUND_302);
             return;
         }
+        dropExpired();
         String requestId = Secrets.randomUrlSafe(24);
         pending.put(requestId, new Pending(request, ctx.now().plus(CONSENT_LIFETIME)));
         Responses.html(
