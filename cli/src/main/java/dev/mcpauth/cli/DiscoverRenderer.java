@@ -61,12 +61,11 @@ final class DiscoverRenderer {
         out.println();
         out.println(
                 "summary: "
-                        + r.count(Severity.ERROR)
-                        + " errors, "
-                        + r.count(Severity.WARNING)
-                        + " warnings, "
-                        + r.count(Severity.INFO)
-                        + " notes");
+                        + plural(r.count(Severity.ERROR), "error")
+                        + ", "
+                        + plural(r.count(Severity.WARNING), "warning")
+                        + ", "
+                        + plural(r.count(Severity.INFO), "note"));
     }
 
     private void finding(Finding f) {
@@ -110,6 +109,10 @@ final class DiscoverRenderer {
                 out.println("         breaks: " + String.join(", ", c.breaks()));
             }
         }
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private String paint(String code, String text) {

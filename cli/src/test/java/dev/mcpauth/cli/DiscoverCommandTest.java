@@ -473,6 +473,25 @@ class DiscoverCommandTest {
         }
 
         @Test
+        void corsIsCleanForAnAllowedOriginAndAnErrorForAnotherOne(@TempDir Path dir) {
+            String app = "http://app.example";
+            try (McpAuthServer server =
+                    McpAuthServer.start(
+                            ServerConfig.builder(dir)
+                                    .port(0)
+                                    .allowedOrigins(List.of(app))
+                                    .build())) {
+                Report allowed = discover(server.urls().resource(), "--origin", app);
+                Report other =
+                        discover(server.urls().resource(), "--origin", "http://evil.example");
+
+                assertEquals(ExitCode.OK, allowed.run().exitCode(), allowed.run().out());
+                assertEquals(4, allowed.urls("cors").size() - 1, allowed.run().out());
+                assertEquals(List.of("cors-origin-refused"), other.ids("error"));
+            }
+        }
+
+        @Test
         void compareAcrossARestartWithIssuerRotationNamesTheBrokenClients(@TempDir Path dir) {
             Path snapshot = dir.resolve("before.json");
             ServerConfig config =

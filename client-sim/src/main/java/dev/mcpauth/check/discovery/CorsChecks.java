@@ -20,6 +20,21 @@ final class CorsChecks {
 
     static List<Finding> checkChallenge(Exchange answer, String origin) {
         List<Finding> out = new ArrayList<>();
+        if (answer.status() == 403) {
+            out.add(
+                    Finding.error(
+                                    Step.CORS,
+                                    "cors-origin-refused",
+                                    "MCP 2025-11-25 Transports, Security Warning (Origin)",
+                                    "the MCP endpoint refuses requests from origin "
+                                            + origin
+                                            + " (403); a browser client there cannot connect")
+                            .evidence(answer.summary())
+                            .fix(
+                                    "allow the origin on the server (mcpauth server:"
+                                            + " --allowed-origin)"));
+            return out;
+        }
         if (!allows(answer, origin)) {
             out.add(
                     Finding.error(

@@ -64,7 +64,15 @@ public final class Discoverer {
         ChallengeChecks.Result challenge = ChallengeChecks.check(init);
         findings.addAll(challenge.findings());
         if (origin != null) {
-            findings.addAll(CorsChecks.checkChallenge(init, origin));
+            Exchange browser =
+                    recorder.send(
+                            Step.CORS,
+                            "initialize from a browser on " + origin,
+                            "POST",
+                            url,
+                            McpRequests.postHeaders(null),
+                            McpRequests.initialize());
+            findings.addAll(CorsChecks.checkChallenge(browser, origin));
         }
 
         List<URI> prmUrls = resourceMetadataUrls(challenge.resourceMetadataUrls());
@@ -100,7 +108,7 @@ public final class Discoverer {
 
     private Exchange initialize() {
         Exchange init =
-                recorder.send(
+                recorder.sendAsIs(
                         Step.CHALLENGE,
                         "initialize without a token",
                         "POST",

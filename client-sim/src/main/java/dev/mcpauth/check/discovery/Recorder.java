@@ -42,6 +42,7 @@ final class Recorder {
         return answer;
     }
 
+    /** A request as a browser client on the checked origin sends it. */
     Exchange send(
             Step step,
             String purpose,
@@ -53,6 +54,17 @@ final class Recorder {
         if (origin != null) {
             all.put("Origin", origin);
         }
+        return sendAsIs(step, purpose, method, url, all, body);
+    }
+
+    /** A request with exactly these headers, as a desktop client sends it. */
+    Exchange sendAsIs(
+            Step step,
+            String purpose,
+            String method,
+            URI url,
+            Map<String, String> all,
+            String body) {
         Exchange answer = fetcher.send(method, url, all, body);
         probes.add(new Probe(step, purpose, answer));
         return answer;
