@@ -67,8 +67,10 @@ final class ChallengeChecks {
                         .filter(p -> p.name().equals("resource_metadata"))
                         .map(Param::value)
                         .toList();
+        String scope = bearer.first("scope");
         if (SINGLE_QUOTED.matcher(raw).find()) {
             urls = singleQuoted(raw, "resource_metadata");
+            scope = scope != null ? scope : tolerantScope(raw);
         }
         if (urls.isEmpty()) {
             out.add(
@@ -82,7 +84,7 @@ final class ChallengeChecks {
                             .evidence("WWW-Authenticate: " + raw)
                             .fix("add resource_metadata=\"<URL of the resource metadata>\""));
         }
-        if (bearer.first("scope") == null) {
+        if (scope == null) {
             out.add(
                     Finding.info(
                                     Step.CHALLENGE,
@@ -92,7 +94,7 @@ final class ChallengeChecks {
                                             + " scopes_supported")
                             .evidence("WWW-Authenticate: " + raw));
         }
-        return new Result(out, urls, bearer.first("scope"));
+        return new Result(out, urls, scope);
     }
 
     private static void checkSyntax(String raw, Challenge bearer, List<Finding> out) {
@@ -176,6 +178,11 @@ final class ChallengeChecks {
             values.add(m.group(1));
         }
         return values;
+    }
+
+    private static String tolerantScope(String raw) {
+        Matcher m = Pattern.compile("(?i)\\bscope\\s*=\\s*[\"']([^\"']*)[\"']").matcher(raw);
+        return m.find() ? m.group(1) : null;
     }
 
     private static Finding unexpectedStatus(Exchange answer) {
