@@ -640,6 +640,18 @@ class DiscoverCommandTest {
         }
 
         @Test
+        void metadataBehindAuthenticationIsAnError() {
+            try (CaseServer s = goodServer()) {
+                s.on("GET", "/.well-known/oauth-authorization-server", Reply.status(401));
+
+                Report r = discover(s.url("/mcp"));
+
+                assertTrue(r.ids("error").contains("metadata-not-public"), r.run().out());
+                assertEquals("fails at authorization-server", r.outcome("spec"));
+            }
+        }
+
+        @Test
         void aFileThatIsNoSnapshotIsAUsageError(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("x.json");
             Files.writeString(file, "[1,2]");
@@ -665,6 +677,28 @@ class DiscoverCommandTest {
                 assertTrue(run.out().contains("2. protected resource metadata"), run.out());
                 assertTrue(run.out().contains("WWW-Authenticate: Bearer"), run.out());
                 assertFalse(run.out().contains("\u001b["), run.out());
+            }
+        }
+
+        @Test
+        void jsonRecordsEveryRequestWithStatusContentTypeAndTime() {
+            try (CaseServer s = goodServer()) {
+                Report r = discover(s.url("/mcp"));
+
+                JsonNode first = r.json().get("probes").get(0);
+                assertEquals("challenge", first.get("step").asText());
+                assertEquals("POST", first.get("method").asText());
+                assertEquals(401, first.get("status").asInt());
+                assertTrue(first.has("millis"), first.toString());
+                JsonNode prm = r.json().get("probes").get(1);
+                assertEquals("application/json", prm.get("content_type").asText());
+                assertEquals(
+                        s.origin(),
+                        r.json()
+                                .get("resource_metadata")
+                                .get("authorization_servers")
+                                .get(0)
+                                .asText());
             }
         }
 

@@ -278,6 +278,17 @@ class TokenCommandTest {
         }
 
         @Test
+        void verifyThroughAServerWithoutKeysSaysSo(@TempDir Path dir) throws Exception {
+            String jwt = sign(new RSAKeyGenerator(2048).keyID("k1").generate());
+            try (McpAuthServer server = memoryServer(dir, Set.of())) {
+                Run run = run("token", "verify", jwt, "--server", resource(server));
+
+                assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+                assertTrue(run.err().contains("publishes no jwks_uri"), run.err());
+            }
+        }
+
+        @Test
         void verifyOfAnHtmlPageInsteadOfKeysIsAUsageError() throws Exception {
             String jwt = sign(new RSAKeyGenerator(2048).keyID("k1").generate());
             try (CaseServer keys = new CaseServer()) {
