@@ -31,19 +31,21 @@ public final class Discoverer {
     private final Recorder recorder;
     private final URI url;
     private final String origin;
+    private final Duration timeout;
     private final List<Finding> findings = new ArrayList<>();
 
-    private Discoverer(Recorder recorder, URI url, String origin) {
+    private Discoverer(Recorder recorder, URI url, String origin, Duration timeout) {
         this.recorder = recorder;
         this.url = url;
         this.origin = origin;
+        this.timeout = timeout;
     }
 
     public static DiscoveryReport discover(Request request, Instant now) {
         URI url = endpoint(request.url());
         try (Fetcher fetcher = new Fetcher(request.timeout())) {
             Recorder recorder = new Recorder(fetcher, request.origin());
-            return new Discoverer(recorder, url, request.origin()).run(now);
+            return new Discoverer(recorder, url, request.origin(), request.timeout()).run(now);
         }
     }
 
@@ -90,7 +92,7 @@ public final class Discoverer {
             preflights(prm, as);
         }
         String first = challenge.resourceMetadataUrls().stream().findFirst().orElse(null);
-        List<ClientVerdict> clients = new ClientVerdicts(recorder, url, first).all();
+        List<ClientVerdict> clients = new ClientVerdicts(url, first, timeout).all();
         return new DiscoveryReport(
                 url.toString(),
                 now.toString(),

@@ -110,7 +110,7 @@ public final class Profiles {
                     RecoveryKind.PYTHON_SDK,
                     RefreshPolicy.PROACTIVE_IN_PROCESS,
                     false,
-                    2,
+                    1,
                     CacheKey.SERVER_URL,
                     "python-httpx/0.28.1",
                     false);
@@ -137,7 +137,7 @@ public final class Profiles {
                             null,
                             List.of("http://127.0.0.1:8765/callback"),
                             "http://127.0.0.1:8765/callback",
-                            "none",
+                            RegistrationStyle.AUTO,
                             SDK_GRANTS,
                             true,
                             "native",

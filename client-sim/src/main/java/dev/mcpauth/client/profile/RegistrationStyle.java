@@ -16,7 +16,7 @@ import java.util.List;
  * @param redirectUri the one used in authorization requests; a loopback port may be replaced at run
  *     time (RFC 8252 section 7.3)
  * @param tokenEndpointAuthMethod sent as is; null leaves the member out (RFC 7591 default {@code
- *     client_secret_basic})
+ *     client_secret_basic}); {@link #AUTO} picks from the server's list, none first
  * @param grantTypes fixed grant types, or null to send those the server supports among {@code
  *     authorization_code} and {@code refresh_token} (VS Code), or empty to leave the member out
  * @param scopeFromResourceMetadata whether {@code scope} is PRM {@code scopes_supported} joined
@@ -33,6 +33,9 @@ public record RegistrationStyle(
         String applicationType,
         boolean scopeFromResourceMetadata,
         String cimdClientId) {
+
+    /** Chooses the method from {@code token_endpoint_auth_methods_supported}. */
+    public static final String AUTO = "auto";
 
     private static final List<String> VSCODE_GRANTS =
             List.of(
@@ -61,7 +64,7 @@ public record RegistrationStyle(
             body.put("scope", String.join(" ", prm.scopesSupported()));
         }
         if (tokenEndpointAuthMethod != null) {
-            body.put("token_endpoint_auth_method", tokenEndpointAuthMethod);
+            body.put("token_endpoint_auth_method", authMethod(as));
         }
         if (applicationType != null) {
             body.put("application_type", applicationType);
@@ -74,6 +77,19 @@ public record RegistrationStyle(
         return cimdClientId != null
                 && as != null
                 && Boolean.TRUE.equals(as.clientIdMetadataDocumentSupported());
+    }
+
+    private String authMethod(AuthorizationServerMetadata as) {
+        if (!AUTO.equals(tokenEndpointAuthMethod)) {
+            return tokenEndpointAuthMethod;
+        }
+        List<String> supported = as == null ? null : as.tokenEndpointAuthMethodsSupported();
+        if (supported == null || supported.contains("none")) {
+            return "none";
+        }
+        return supported.contains("client_secret_basic")
+                ? "client_secret_basic"
+                : "client_secret_post";
     }
 
     private static List<String> vscodeGrants(AuthorizationServerMetadata as) {
