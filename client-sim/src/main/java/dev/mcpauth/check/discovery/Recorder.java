@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The requests of one discovery run. A URL is fetched once however many client orders visit it, so
- * the per-client verdicts replay the same answers the checks saw.
+ * The requests of the checks of one discovery run, in order. A URL is fetched once however many
+ * checks look at it.
  */
 final class Recorder {
 
