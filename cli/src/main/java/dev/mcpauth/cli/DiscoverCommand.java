@@ -23,7 +23,16 @@ import picocli.CommandLine.Spec;
             "the specs, and say for each client profile whether it would get to a login.",
             "Exit 0 when no check found an error, 3 when one did, 5 when unreachable."
         },
-        footer = {"", ExitCode.TABLE})
+        footer = {
+            "",
+            "Examples:",
+            "  mcpauth discover https://mcp.example.com/mcp",
+            "  mcpauth discover http://localhost:3000/mcp --json --save before.json",
+            "  mcpauth discover http://localhost:3000/mcp --compare before.json",
+            "  mcpauth discover https://mcp.example.com/mcp --origin https://app.example",
+            "",
+            ExitCode.TABLE
+        })
 final class DiscoverCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

@@ -93,6 +93,9 @@ final class DiscoverRenderer {
                     default -> paint(YELLOW, "guesses");
                 };
         out.println(String.format("   %-13s %s: %s", v.profile(), outcome, v.reason()));
+        if (!ClientVerdict.CONNECTS.equals(v.outcome())) {
+            v.fetched().forEach(f -> out.println("                 tried: " + f));
+        }
         v.notes().forEach(n -> out.println("                 note: " + n));
     }
 

@@ -23,7 +23,15 @@ import picocli.CommandLine.Spec;
             "alphabet, entropy). TOKEN may be 'Bearer ...' or a whole Authorization header",
             "line; - reads it from stdin. The token is shown only as a fingerprint."
         },
-        footer = {"", ExitCode.TABLE})
+        footer = {
+            "",
+            "Examples:",
+            "  mcpauth token decode 'Authorization: Bearer eyJhbGciOi...'",
+            "  pbpaste | mcpauth token decode - --server http://localhost:3000/mcp",
+            "  mcpauth token decode eyJhbGciOi... --resource https://mcp.example.com/mcp --json",
+            "",
+            ExitCode.TABLE
+        })
 final class TokenDecodeCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
