@@ -20,6 +20,7 @@ import dev.mcpauth.server.McpAuthServer;
 import dev.mcpauth.server.ServerConfig;
 import dev.mcpauth.server.Workaround;
 import dev.mcpauth.store.IssuedToken;
+import dev.mcpauth.store.RegisteredClient;
 import dev.mcpauth.store.StoreKind;
 import dev.mcpauth.token.Secrets;
 import dev.mcpauth.token.TokenFormat;
@@ -172,6 +173,36 @@ class TokenCommandTest {
 
                 assertEquals(0, run.exitCode(), run.err());
                 assertTrue(run.out().contains("no longer accepts the token: 401"), run.out());
+                assertTrue(
+                        run.out()
+                                .contains(
+                                        "current server instance is "
+                                                + restarted.instance().id()
+                                                + " -> token was issued by a previous server"
+                                                + " instance ("
+                                                + first
+                                                + ")"),
+                        run.out());
+            }
+        }
+
+        @Test
+        void aPersistentServerStillAcceptsATokenOfItsPreviousInstance(@TempDir Path dir) {
+            ServerConfig config = ServerConfig.builder(dir).port(0).build();
+            String token;
+            long first;
+            int port;
+            try (McpAuthServer server = McpAuthServer.start(config)) {
+                first = server.instance().id();
+                port = server.port();
+                token = storeToken(server);
+            }
+            try (McpAuthServer restarted =
+                    McpAuthServer.start(config.toBuilder().port(port).build())) {
+                Run run = run("token", "decode", token, "--server", resource(restarted));
+
+                assertEquals(0, run.exitCode(), run.err());
+                assertTrue(run.out().contains("the server accepts the token"), run.out());
                 assertTrue(
                         run.out()
                                 .contains(
@@ -347,6 +378,17 @@ class TokenCommandTest {
     static String storeToken(McpAuthServer server) {
         String token = TokenFormat.INSTANCE.mint(server.instance().id());
         Instant now = Instant.now();
+        server.store()
+                .saveClient(
+                        new RegisteredClient(
+                                "client-1",
+                                null,
+                                "none",
+                                List.of("http://127.0.0.1:33418/"),
+                                "test client",
+                                List.of("authorization_code"),
+                                "{}",
+                                now));
         server.store()
                 .saveTokens(
                         List.of(
