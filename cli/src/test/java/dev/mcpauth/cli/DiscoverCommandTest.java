@@ -640,6 +640,25 @@ class DiscoverCommandTest {
         }
 
         @Test
+        void unknownMembersAreReportedNotDropped() {
+            try (CaseServer s = goodServer()) {
+                s.on(
+                        "GET",
+                        "/.well-known/oauth-protected-resource/mcp",
+                        Reply.json(
+                                GOOD_PRM.replace(
+                                        "{\"resource\"",
+                                        "{\"authorization_server\":1," + "\"resource\"")));
+
+                Report r = discover(s.url("/mcp"));
+
+                assertEquals(
+                        "authorization_server",
+                        r.finding("unknown-members").get("evidence").asText());
+            }
+        }
+
+        @Test
         void metadataBehindAuthenticationIsAnError() {
             try (CaseServer s = goodServer()) {
                 s.on("GET", "/.well-known/oauth-authorization-server", Reply.status(401));

@@ -43,6 +43,12 @@ final class AuthorizationServerChecks {
                                 ? "OpenID Connect Discovery 1.0 section 4"
                                 : "RFC 8414 section 3",
                         "authorization server metadata for " + asUrl + " found at " + foundAt));
+        out.addAll(
+                KnownMembers.unknown(
+                        as,
+                        KnownMembers.AUTHORIZATION_SERVER,
+                        Step.AUTHORIZATION_SERVER,
+                        "the authorization server metadata"));
         checkIssuer(asUrl, MetadataLookup.text(as, "issuer"), out);
         checkRequired(as, out);
         checkPkce(as, out);

@@ -17,6 +17,12 @@ final class ResourceMetadataChecks {
     static List<Finding> check(URI mcpUrl, URI foundAt, JsonNode prm, List<URI> tried) {
         List<Finding> out = new ArrayList<>();
         out.add(location(mcpUrl, foundAt, prm));
+        out.addAll(
+                KnownMembers.unknown(
+                        prm,
+                        KnownMembers.RESOURCE,
+                        Step.RESOURCE_METADATA,
+                        "the resource metadata"));
         checkResource(mcpUrl, MetadataLookup.text(prm, "resource"), out);
         JsonNode servers = prm.get("authorization_servers");
         if (servers == null || !servers.isArray() || servers.isEmpty()) {
