@@ -492,6 +492,30 @@ class DiscoverCommandTest {
         }
 
         @Test
+        void compareAcrossARestartWithDynamicScopeReportsTheChallengeScope(@TempDir Path dir) {
+            Path snapshot = dir.resolve("before.json");
+            ServerConfig config =
+                    ServerConfig.builder(dir)
+                            .port(0)
+                            .workarounds(Set.of(Workaround.DYNAMIC_SCOPE))
+                            .build();
+            int port;
+            try (McpAuthServer first = McpAuthServer.start(config)) {
+                port = first.port();
+                run("discover", first.urls().resource(), "--save", snapshot.toString());
+            }
+            try (McpAuthServer second =
+                    McpAuthServer.start(config.toBuilder().port(port).build())) {
+                Report r = discover(second.urls().resource(), "--compare", snapshot.toString());
+
+                JsonNode change = r.json().get("changes").get(0);
+                assertEquals("challenge.scope", change.get("field").asText(), r.run().out());
+                assertTrue(change.get("effect").asText().contains("VS Code 1.101-1.105"));
+                assertEquals(ExitCode.OK, r.run().exitCode(), r.run().out());
+            }
+        }
+
+        @Test
         void compareAcrossARestartWithIssuerRotationNamesTheBrokenClients(@TempDir Path dir) {
             Path snapshot = dir.resolve("before.json");
             ServerConfig config =
