@@ -82,6 +82,22 @@ final class ClientSimConnectCommand implements Callable<Integer> {
             description = "The pre-registered client's secret.")
     String clientSecret;
 
+    @Option(
+            names = "--client-metadata-url",
+            paramLabel = "URL",
+            description =
+                    "The URL client id to use where the server supports client ID metadata"
+                            + " documents.")
+    String clientMetadataUrl;
+
+    @Option(
+            names = "--conformance",
+            description = {
+                "Run as the official conformance suite's client: no cache on disk, the client",
+                "from MCP_CONFORMANCE_CONTEXT, the first tool called."
+            })
+    boolean conformance;
+
     @Mixin ClientSimOutput output;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -93,10 +109,15 @@ final class ClientSimConnectCommand implements Callable<Integer> {
                 SessionOptions.defaults()
                         .withTimeout(timeout)
                         .withRedirectUri(redirectUri)
-                        .withClient(clientId, clientSecret);
+                        .withClient(clientId, clientSecret)
+                        .withClientMetadataUrl(clientMetadataUrl);
         ConnectScenario.ConnectRun run;
         try {
-            run = ConnectScenario.run(profile, url, cacheDir, forget, options);
+            run =
+                    conformance
+                            ? ConnectScenario.conformance(
+                                    profile, url, System.getenv("MCP_CONFORMANCE_CONTEXT"), options)
+                            : ConnectScenario.run(profile, url, cacheDir, forget, options);
         } catch (ClientSimException e) {
             throw ClientSimSupport.failure(e);
         }

@@ -18,6 +18,11 @@ public enum ResourceCheck {
      */
     EXACT_ROOT_AGAINST_ORIGIN,
     /**
+     * RFC 9728 section 3.3 read literally: a document must name the identifier its well-known URL
+     * was built from, so the root document may name the origin; the MCP URL is accepted too.
+     */
+    EXACT_OR_ORIGIN_FOR_ROOT,
+    /**
      * TS SDK: the resource must be on the same origin and its path a prefix of the MCP URL's path
      * (checkResourceAllowed).
      */
@@ -44,6 +49,12 @@ public enum ResourceCheck {
             actual = URI.create(resource);
         } catch (IllegalArgumentException e) {
             return Optional.of("the resource '" + resource + "' is not a URL");
+        }
+        if (this == EXACT_OR_ORIGIN_FOR_ROOT
+                && rootDocument
+                && normalized(URI.create(resource.strip()))
+                        .equals(normalized(URI.create(WellKnown.origin(mcpUrl))))) {
+            return Optional.empty();
         }
         boolean ok =
                 this == SAME_ORIGIN_PREFIX

@@ -378,10 +378,12 @@ public final class Connection {
                             null,
                             found.issuer(),
                             ClientCredentials.PRE_REGISTERED);
-        } else if (profile.registration().usesCimd(found.metadata())) {
+        } else if (usesCimd()) {
             client =
                     new ClientCredentials(
-                            profile.registration().cimdClientId(),
+                            options.clientMetadataUrl() != null
+                                    ? options.clientMetadataUrl()
+                                    : profile.registration().cimdClientId(),
                             null,
                             "none",
                             found.issuer(),
@@ -401,6 +403,15 @@ public final class Connection {
         }
         store(cached().withClient(client));
         return client;
+    }
+
+    private boolean usesCimd() {
+        boolean advertised =
+                found.metadata() != null
+                        && Boolean.TRUE.equals(
+                                found.metadata().clientIdMetadataDocumentSupported());
+        return profile.registration().usesCimd(found.metadata())
+                || advertised && options.clientMetadataUrl() != null;
     }
 
     /**
@@ -500,6 +511,9 @@ public final class Connection {
     }
 
     private String chooseTool(List<String> tools) {
+        if (SessionOptions.FIRST_TOOL.equals(options.tool())) {
+            return tools.isEmpty() ? null : tools.get(0);
+        }
         if (options.tool() != null) {
             return options.tool();
         }
