@@ -1,5 +1,7 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.check.BadInputException;
+import dev.mcpauth.check.UnreachableException;
 import picocli.CommandLine;
 
 /** Entry point: runs one command and exits with its code. */
@@ -27,6 +29,14 @@ public final class Main {
         if (e instanceof CliException failure) {
             cli.getErr().println("mcpauth: " + failure.getMessage());
             return failure.exitCode();
+        }
+        if (e instanceof BadInputException bad) {
+            cli.getErr().println("mcpauth: " + bad.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof UnreachableException down) {
+            cli.getErr().println("mcpauth: cannot reach " + down.getMessage());
+            return ExitCode.UNREACHABLE;
         }
         cli.getErr()
                 .println(

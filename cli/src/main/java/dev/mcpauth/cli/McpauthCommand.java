@@ -10,7 +10,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run, test and diagnose MCP servers behind OAuth 2.1.",
-        subcommands = {ServerCommand.class, ClientSimCommand.class},
+        subcommands = {
+            ServerCommand.class,
+            ClientSimCommand.class,
+            DiscoverCommand.class,
+            TokenCommand.class
+        },
         footer = {"", ExitCode.TABLE})
 final class McpauthCommand implements Runnable {
 
