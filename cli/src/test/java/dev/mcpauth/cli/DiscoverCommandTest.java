@@ -189,6 +189,10 @@ class DiscoverCommandTest {
                         "RFC 9728 section 3.3",
                         r.finding("resource-mismatch").get("spec").asText());
                 assertTrue(r.ids("warning").contains("duplicate-content-type"), r.run().out());
+                // The case's log: VS Code refuses the document; the TS SDK's prefix rule takes it.
+                assertTrue(r.outcome("vscode-1.105").startsWith("fails"), r.run().out());
+                assertTrue(r.outcome("vscode").startsWith("fails"), r.run().out());
+                assertEquals("connects", r.outcome("ts-sdk"));
             }
         }
 

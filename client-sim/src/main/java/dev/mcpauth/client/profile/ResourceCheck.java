@@ -10,7 +10,7 @@ import java.util.Optional;
  * connects to (RFC 9728 section 3.3: a mismatch means the document must not be used).
  */
 public enum ResourceCheck {
-    /** The document's resource must equal the MCP URL (after normalising case and a trailing /). */
+    /** The document's resource must equal the MCP URL (after normalising case and default port). */
     EXACT,
     /**
      * Newest VS Code (PR 282961): the challenge and path-inserted documents are checked against the
@@ -59,7 +59,8 @@ public enum ResourceCheck {
         boolean ok =
                 this == SAME_ORIGIN_PREFIX
                         ? sameOrigin(actual, expected)
-                                && normalized(expected).startsWith(normalized(actual))
+                                && slashed(normalized(expected))
+                                        .startsWith(slashed(normalized(actual)))
                         : normalized(actual).equals(normalized(expected));
         return ok
                 ? Optional.empty()
@@ -77,7 +78,16 @@ public enum ResourceCheck {
                         .equals(normalized(URI.create(WellKnown.origin(b))));
     }
 
-    /** Lower-case scheme and host, default port dropped, no trailing slash, no fragment. */
+    /** The TS SDK compares paths as directories, so /mcp covers /mcp/ but not /mcp2. */
+    private static String slashed(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /**
+     * Lower-case scheme and host, default port dropped, an empty path written as /, no fragment:
+     * what a WHATWG URL serializes. A trailing slash on a longer path is kept, because VS Code
+     * treats {@code /mcp/} and {@code /mcp} as different resources (field case 10).
+     */
     static String normalized(URI uri) {
         if (uri.getScheme() == null || uri.getHost() == null) {
             return uri.toString();
@@ -88,7 +98,8 @@ public enum ResourceCheck {
                 port < 0
                         || (scheme.equals("http") && port == 80)
                         || (scheme.equals("https") && port == 443);
-        String path = WellKnown.trimmedPath(uri);
+        String path =
+                uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         return scheme
                 + "://"
