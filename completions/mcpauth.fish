@@ -2,7 +2,9 @@
 complete -c mcpauth -e
 complete -c mcpauth -f
 complete -c mcpauth -n '__fish_use_subcommand' -a 'server' -d 'Run an MCP server with a built-in OAuth 2.1 authorization server.'
-complete -c mcpauth -n '__fish_use_subcommand' -a 'client-sim' -d 'Simulate real MCP clients through login, restart and reconnect.'
+complete -c mcpauth -n '__fish_use_subcommand' -a 'client-sim' -d 'Simulate real MCP clients against an MCP server.'
+complete -c mcpauth -n '__fish_use_subcommand' -a 'discover' -d 'Check an MCP server\'s discovery metadata the way each client reads it.'
+complete -c mcpauth -n '__fish_use_subcommand' -a 'token' -d 'Explain an access token: which server, which instance, which audience.'
 complete -c mcpauth -n '__fish_use_subcommand' -a 'shell' -d 'The mcpauth commands in one interactive session, with TAB completion.'
 complete -c mcpauth -n '__fish_use_subcommand' -a 'completion' -d 'Print the bash, zsh or fish completion script.'
 complete -c mcpauth -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit.'
@@ -28,9 +30,9 @@ complete -c mcpauth -n '__fish_seen_subcommand_from server' -l format -d 'text (
 complete -c mcpauth -n '__fish_seen_subcommand_from server' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from server' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from server' -s V -l version -d 'Print version information and exit.'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and not __fish_seen_subcommand_from connect restart matrix' -a 'connect' -d 'Connect to an MCP server as one client would: discovery, registration, a login'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and not __fish_seen_subcommand_from connect restart matrix' -a 'restart' -d 'Start an mcpauth server in this process (port 0), log in with the profile, restart'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and not __fish_seen_subcommand_from connect restart matrix' -a 'matrix' -d 'Run the restart scenario for every profile against the memory store, the sqlite'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and not __fish_seen_subcommand_from connect restart matrix' -a 'connect' -d 'Connect to any MCP server as one client would.'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and not __fish_seen_subcommand_from connect restart matrix' -a 'restart' -d 'Log in, restart an in-process mcpauth server, connect again: the verdict.'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and not __fish_seen_subcommand_from connect restart matrix' -a 'matrix' -d 'Every profile through a restart of every server setup.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -s p -l profile -d 'vscode-1.105, vscode, ts-sdk, ts-sdk-2, python-sdk or spec.' -x -a 'vscode-1.105 vscode ts-sdk ts-sdk-2 python-sdk spec'
@@ -40,6 +42,8 @@ complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l redirect-uri -d 'Use this redirect URI instead of the profile\'s (e.g. another loopback port).' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l client-id -d 'A pre-registered client id; no registration.' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l client-secret -d 'The pre-registered client\'s secret.' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l client-metadata-url -d 'The URL client id to use where the server supports client ID metadata documents.' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l conformance -d 'Run as the official conformance suite\'s client: no cache on disk, the client from MCP_CONFORMANCE_CONTEXT, the first tool called.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'TEXT JSON'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -s h -l help -d 'Show this help message and exit.'
@@ -61,6 +65,34 @@ complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -s V -l version -d 'Print version information and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l format -d 'text (default) or json.' -x -a 'text json'
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l json -d 'Same as --format json.'
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l origin -d 'Also check CORS for a browser client on this origin.' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l save -d 'Write a snapshot (JSON).' -r -F
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l compare -d 'Report what changed since a saved snapshot, and for which clients.' -r -F
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l timeout -d 'Limit for each HTTP request (default: 10s).' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -s h -l help -d 'Show this help message and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from discover' -s V -l version -d 'Print version information and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from decode verify' -a 'decode' -d 'Decode an access token: an instance-prefixed token ({instanceId}.{secret}), a JWT'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from decode verify' -a 'verify' -d 'Verify a JWT\'s signature with a JSON Web Key Set: --jwks names it, --server finds'
+complete -c mcpauth -n '__fish_seen_subcommand_from token' -s h -l help -d 'Show this help message and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token' -s V -l version -d 'Print version information and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l format -d 'text (default) or json.' -x -a 'text json'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l json -d 'Same as --format json.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l server -d 'MCP endpoint to present the token to: accepted? which instance runs?' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l resource -d 'Resource the token must be bound to (default: the server\'s metadata).' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l instance -d 'Id of the running server instance, when known from its log.' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l reveal -d 'Also print the whole token.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l timeout -d 'Limit for each HTTP request (default: 10s).' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -s h -l help -d 'Show this help message and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -s V -l version -d 'Print version information and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -l format -d 'text (default) or json.' -x -a 'text json'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -l json -d 'Same as --format json.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -l jwks -d 'URL of the key set.' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -l server -d 'MCP endpoint whose authorization server publishes jwks_uri.' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -l timeout -d 'Limit for each HTTP request (default: 10s).' -x
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -s h -l help -d 'Show this help message and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit.'

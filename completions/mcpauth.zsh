@@ -156,26 +156,38 @@ function _complete_mcpauth() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} server" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim" ];    then _picocli_mcpauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} discover" ];    then _picocli_mcpauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim connect" ];    then _picocli_mcpauth_clientsim; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim restart" ];    then _picocli_mcpauth_clientsim; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim matrix" ];    then _picocli_mcpauth_clientsim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token decode" ];    then _picocli_mcpauth_token; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token verify" ];    then _picocli_mcpauth_token; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(server)
   local cmds1=(client-sim)
-  local cmds2=(shell)
-  local cmds3=(completion)
-  local cmds4=(client-sim connect)
-  local cmds5=(client-sim restart)
-  local cmds6=(client-sim matrix)
+  local cmds2=(discover)
+  local cmds3=(token)
+  local cmds4=(shell)
+  local cmds5=(completion)
+  local cmds6=(client-sim connect)
+  local cmds7=(client-sim restart)
+  local cmds8=(client-sim matrix)
+  local cmds9=(token decode)
+  local cmds10=(token verify)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mcpauth_clientsim_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mcpauth_clientsim_restart; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mcpauth_clientsim_connect; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mcpauth_completion; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mcpauth_shell; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mcpauth_token_verify; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mcpauth_token_decode; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mcpauth_clientsim_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mcpauth_clientsim_restart; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mcpauth_clientsim_connect; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mcpauth_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mcpauth_shell; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mcpauth_token; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mcpauth_discover; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mcpauth_clientsim; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mcpauth_server; return $?; fi
 
@@ -188,7 +200,7 @@ function _picocli_mcpauth() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="server client-sim shell completion"
+  local commands="server client-sim discover token shell completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -300,6 +312,72 @@ function _picocli_mcpauth_clientsim() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `discover` subcommand.
+function _picocli_mcpauth_discover() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--origin' '--save' '--compare' '--timeout'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--origin')
+      return
+      ;;
+    '--save')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--compare')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `token` subcommand.
+function _picocli_mcpauth_token() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="decode verify"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `shell` subcommand.
 function _picocli_mcpauth_shell() {
   # Get completion data
@@ -349,8 +427,8 @@ function _picocli_mcpauth_clientsim_connect() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--forget' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-p' '--profile' '--cache-dir' '--timeout' '--redirect-uri' '--client-id' '--client-secret' '--format'"
+  local flag_opts="'--forget' '--conformance' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-p' '--profile' '--cache-dir' '--timeout' '--redirect-uri' '--client-id' '--client-secret' '--client-metadata-url' '--format'"
   local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
   local FORMAT_option_args=("TEXT" "JSON") # --format values
 
@@ -378,6 +456,9 @@ function _picocli_mcpauth_clientsim_connect() {
       return
       ;;
     '--client-secret')
+      return
+      ;;
+    '--client-metadata-url')
       return
       ;;
     '--format')
@@ -486,6 +567,87 @@ function _picocli_mcpauth_clientsim_matrix() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `decode` subcommand.
+function _picocli_mcpauth_token_decode() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--reveal' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--server' '--resource' '--instance' '--timeout'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--server')
+      return
+      ;;
+    '--resource')
+      return
+      ;;
+    '--instance')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_mcpauth_token_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--jwks' '--server' '--timeout'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jwks')
+      return
+      ;;
+    '--server')
+      return
+      ;;
+    '--timeout')
+      return
       ;;
   esac
 

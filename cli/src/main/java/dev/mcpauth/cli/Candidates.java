@@ -38,11 +38,4 @@ final class Candidates {
             return dev.mcpauth.client.profile.Profiles.names().iterator();
         }
     }
-
-    static final class Formats implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(OutputFormat.values()).map(OutputFormat::cliName).iterator();
-        }
-    }
 }

@@ -9,10 +9,10 @@ import picocli.CommandLine.Spec;
         name = "client-sim",
         mixinStandardHelpOptions = true,
         description = {
-            "Simulate real MCP clients through login, restart and reconnect.",
-            "The clients: VS Code old and new, the TypeScript and Python SDKs, and a client",
-            "that does what the 2025-11-25 specification asks; each goes through discovery,",
-            "registration, a browser login by a simulated person, and MCP calls."
+            "Simulate real MCP clients against an MCP server.",
+            "VS Code old and new, the TypeScript and Python SDKs, and a client that does",
+            "what the 2025-11-25 specification asks, through discovery, registration, a",
+            "browser login by a simulated person, and MCP calls."
         },
         subcommands = {
             ClientSimConnectCommand.class,

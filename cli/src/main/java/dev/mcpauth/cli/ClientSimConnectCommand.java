@@ -18,18 +18,22 @@ import picocli.CommandLine.Spec;
         name = "connect",
         mixinStandardHelpOptions = true,
         description = {
-            "Connect to an MCP server as one client would: discovery, registration, a login",
-            "approved by a simulated person, initialize, tools/list and a tool call. The",
-            "client's credentials are kept in a 0600 file in the state directory, so a second",
-            "run after a server restart shows what that client's user sees. The trace goes to",
-            "stdout (VS Code profiles in VS Code's output-channel format)."
+            "Connect to any MCP server as one client would.",
+            "Discovery, registration, a login approved by a simulated person, initialize,",
+            "tools/list and a tool call. The client's credentials are kept in a 0600 file",
+            "in the state directory, so a second run after a server restart shows what",
+            "that client's user sees. The trace goes to stdout (VS Code profiles in VS",
+            "Code's output-channel format)."
         },
         footer = {
             "",
-            "Exit codes: 0 connected; 4 the client is stuck or needs authorization it cannot get;",
-            "5 unreachable or no answer in time; 1 the server broke a protocol (not MCP,",
-            "malformed metadata, a duplicated challenge parameter, no consent form, a redirect",
-            "loop); 2 bad input."
+            "Exit codes:",
+            "  0  connected",
+            "  1  the server broke a protocol: not MCP, malformed metadata, a challenge",
+            "     parameter given twice, a consent page without a form, a redirect loop",
+            "  2  bad input (URL, profile, option, an unreadable cache file)",
+            "  4  the client is stuck, or needs an authorization it cannot get",
+            "  5  unreachable, or no answer within --timeout"
         })
 final class ClientSimConnectCommand implements Callable<Integer> {
 
@@ -83,6 +87,21 @@ final class ClientSimConnectCommand implements Callable<Integer> {
             description = "The pre-registered client's secret.")
     String clientSecret;
 
+    @Option(
+            names = "--client-metadata-url",
+            paramLabel = "URL",
+            description =
+                    "The URL client id to use where the server supports client ID metadata"
+                            + " documents.")
+    String clientMetadataUrl;
+
+    @Option(
+            names = "--conformance",
+            description =
+                    "Run as the official conformance suite's client: no cache on disk, the"
+                            + " client from MCP_CONFORMANCE_CONTEXT, the first tool called.")
+    boolean conformance;
+
     @Mixin ClientSimOutput output;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -94,12 +113,26 @@ final class ClientSimConnectCommand implements Callable<Integer> {
                 SessionOptions.defaults()
                         .withTimeout(timeout)
                         .withRedirectUri(redirectUri)
-                        .withClient(clientId, clientSecret);
+                        .withClient(clientId, clientSecret)
+                        .withClientMetadataUrl(clientMetadataUrl);
         ConnectScenario.ConnectRun run;
         try {
-            run = ConnectScenario.run(profile, url, cacheDir, forget, options);
+            run =
+                    conformance
+                            ? ConnectScenario.conformance(
+                                    profile, url, System.getenv("MCP_CONFORMANCE_CONTEXT"), options)
+                            : ConnectScenario.run(profile, url, cacheDir, forget, options);
         } catch (ClientSimException e) {
             throw ClientSimSupport.failure(e);
+        }
+        if (run.forgotten() > 0) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "mcpauth: forgot "
+                                    + run.forgotten()
+                                    + " cached entries of "
+                                    + profile.name());
         }
         ClientSimRenderer.connect(spec.commandLine().getOut(), output, profile, run);
         if (!run.result().connected()) {

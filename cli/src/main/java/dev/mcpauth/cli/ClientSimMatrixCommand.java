@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
         name = "matrix",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the restart scenario for every profile against the memory store, the sqlite",
-            "store and each workaround alone (on the memory store), and print the verdicts as",
-            "a table, or one JSON object per cell with --format json."
+            "Every profile through a restart of every server setup.",
+            "The memory store, the sqlite store and each workaround alone (on the memory",
+            "store); the verdicts as a table, or one JSON object per cell with --format",
+            "json."
         })
 final class ClientSimMatrixCommand implements Callable<Integer> {
 

@@ -28,7 +28,9 @@ final class ClientSimRenderer {
         } else {
             out.println();
             out.println(summary(profile.name(), r));
-            out.println("cache: " + run.cacheFile());
+            if (run.cacheFile() != null) {
+                out.println("cache: " + run.cacheFile());
+            }
         }
         out.flush();
     }

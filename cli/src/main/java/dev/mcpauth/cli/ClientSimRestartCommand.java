@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
         name = "restart",
         mixinStandardHelpOptions = true,
         description = {
-            "Start an mcpauth server in this process (port 0), log in with the profile, restart",
-            "the server with the chosen store, token format and workarounds, and connect",
-            "again. The verdict is RECOVERED (no one noticed), NEEDS-LOGIN (a person had to log",
-            "in again) or STUCK (no login helps), with the reason and the round trips."
+            "Log in, restart an in-process mcpauth server, connect again: the verdict.",
+            "The server runs in this process on port 0 and restarts with the chosen store,",
+            "token format and workarounds. The verdict is RECOVERED (no one noticed),",
+            "NEEDS-LOGIN (a person had to log in again) or STUCK (no login helps), with",
+            "the reason and the round trips."
         },
         footer = {
             "",

@@ -2,6 +2,7 @@ package dev.mcpauth.cli;
 
 import dev.mcpauth.client.ClientSimException;
 import dev.mcpauth.client.profile.ClientProfile;
+import dev.mcpauth.client.profile.IssuerCheck;
 import dev.mcpauth.client.profile.Profiles;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +55,12 @@ final class ClientSimSupport {
         HELIDON_LOGS.setLevel(verbose ? Level.INFO : Level.OFF);
     }
 
+    private static String checks(ClientProfile p) {
+        return p.issuerCheck() == IssuerCheck.PRESENT
+                ? ""
+                : "; rejects metadata whose issuer is not the authorization server URL";
+    }
+
     static void describeProfilesForHelp() {
         StringBuilder text = new StringBuilder();
         for (ClientProfile p : Profiles.all()) {
@@ -63,7 +70,7 @@ final class ClientSimSupport {
             text.append(String.format("  %-13s", p.name()))
                     .append(p.client())
                     .append("%n")
-                    .append(Help.wrap(p.recovery().description(), 6, 78));
+                    .append(Help.wrap(p.recovery().description() + checks(p), 6, 78));
         }
         System.setProperty("mcpauth.help.profiles", text.toString());
     }

@@ -24,8 +24,18 @@ final class Commands {
                             ServerCommand::new),
                     new Entry(
                             "client-sim",
-                            "Simulate real MCP clients through login, restart and reconnect.",
+                            "Simulate real MCP clients against an MCP server.",
                             ClientSimCommand::new),
+                    new Entry(
+                            "discover",
+                            "Check an MCP server's discovery metadata the way each client reads"
+                                    + " it.",
+                            DiscoverCommand::new),
+                    new Entry(
+                            "token",
+                            "Explain an access token: which server, which instance, which"
+                                    + " audience.",
+                            TokenCommand::new),
                     new Entry(
                             "shell",
                             "The mcpauth commands in one interactive session, with TAB"

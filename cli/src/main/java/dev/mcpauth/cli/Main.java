@@ -1,5 +1,7 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.check.BadInputException;
+import dev.mcpauth.check.UnreachableException;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -57,6 +59,14 @@ public final class Main {
         if (e instanceof InterruptedException) {
             cli.getErr().println("mcpauth: interrupted");
             return ExitCode.INTERRUPTED;
+        }
+        if (e instanceof BadInputException bad) {
+            cli.getErr().println("mcpauth: " + bad.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof UnreachableException down) {
+            cli.getErr().println("mcpauth: cannot reach " + down.getMessage());
+            return ExitCode.UNREACHABLE;
         }
         cli.getErr()
                 .println(

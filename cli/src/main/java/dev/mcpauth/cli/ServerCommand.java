@@ -169,7 +169,7 @@ final class ServerCommand implements Callable<Integer> {
             description = "Log every request decision (DEBUG).")
     boolean verbose;
 
-    @Mixin OutputFormat.Options output;
+    @Mixin OutputOptions output;
 
     @Spec CommandSpec spec;
 
@@ -209,7 +209,7 @@ final class ServerCommand implements Callable<Integer> {
     /** The data a script needs: where the server listens. */
     private McpAuthServer printReady(McpAuthServer server) {
         String url = server.urls().resource().toString();
-        if (output.format() == OutputFormat.JSON) {
+        if (output.isJson()) {
             Map<String, Object> ready = new LinkedHashMap<>();
             ready.put("url", url);
             ready.put("issuer", server.urls().issuer());

@@ -61,7 +61,7 @@ final class ShellSession implements AutoCloseable {
 
         private final ShellSession session;
 
-        @Mixin OutputFormat.Options output;
+        @Mixin OutputOptions output;
 
         @Spec CommandSpec spec;
 
@@ -83,9 +83,7 @@ final class ShellSession implements AutoCloseable {
                     s == null
                             ? "no server running; start one with: server --port 0"
                             : "server " + session.url() + " (instance " + s.instance().id() + ")";
-            spec.commandLine()
-                    .getOut()
-                    .println(output.format() == OutputFormat.JSON ? Json.write(data) : text);
+            spec.commandLine().getOut().println(output.isJson() ? Json.write(data) : text);
             return ExitCode.OK;
         }
     }

@@ -126,7 +126,7 @@ public final class Profiles {
                     "MCP 2025-11-25 specification",
                     ResourceMetadataOrder.HEADER_THEN_WELL_KNOWN,
                     FetchFailure.ANY_NEXT,
-                    ResourceCheck.EXACT,
+                    ResourceCheck.EXACT_OR_ORIGIN_FOR_ROOT,
                     AuthorizationServerOrder.SPECIFICATION,
                     FetchFailure.ANY_NEXT,
                     IssuerCheck.IDENTICAL,

@@ -43,6 +43,39 @@ public final class ConnectScenario {
         return new ConnectRun(result, trace, cache.file(), forgotten);
     }
 
+    /**
+     * A run for the official conformance suite's client mode: nothing cached on disk, the
+     * pre-registered client from {@code MCP_CONFORMANCE_CONTEXT} when the scenario gives one, and a
+     * call of the first tool listed.
+     *
+     * @param context the JSON of {@code MCP_CONFORMANCE_CONTEXT}, or null
+     */
+    public static ConnectRun conformance(
+            ClientProfile profile, String url, String context, SessionOptions options) {
+        SessionOptions run = options.withTool(SessionOptions.FIRST_TOOL, null);
+        if (context != null && !context.isBlank()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode json =
+                        dev.mcpauth.protocol.Json.mapper().readTree(context);
+                if (json.hasNonNull("client_id")) {
+                    run =
+                            run.withClient(
+                                    json.get("client_id").asText(),
+                                    json.path("client_secret").asText(null));
+                }
+            } catch (java.io.IOException e) {
+                throw new ClientSimException(
+                        ClientSimException.Kind.USAGE,
+                        "MCP_CONFORMANCE_CONTEXT is not JSON: " + e.getMessage());
+            }
+        }
+        Trace trace = new Trace();
+        ConnectResult result =
+                new Connection(profile, endpoint(url), CredentialCache.inMemory(), run, trace)
+                        .run();
+        return new ConnectRun(result, trace, null, 0);
+    }
+
     static URI endpoint(String url) {
         URI uri;
         try {

@@ -133,6 +133,17 @@ public final class Connection {
         } catch (ClientSimException e) {
             boolean stuck = e.kind() == ClientSimException.Kind.AUTHORIZATION;
             return result(false, stuck, e.getMessage(), e.kind(), serverName, tools, null, null);
+        } catch (IllegalArgumentException e) {
+            // URI.create on a Location header or an endpoint from metadata the server sent.
+            return result(
+                    false,
+                    false,
+                    "the server sent a URL that cannot be parsed: " + e.getMessage(),
+                    ClientSimException.Kind.PROTOCOL,
+                    serverName,
+                    tools,
+                    null,
+                    null);
         }
     }
 
@@ -378,10 +389,12 @@ public final class Connection {
                             null,
                             found.issuer(),
                             ClientCredentials.PRE_REGISTERED);
-        } else if (profile.registration().usesCimd(found.metadata())) {
+        } else if (usesCimd()) {
             client =
                     new ClientCredentials(
-                            profile.registration().cimdClientId(),
+                            options.clientMetadataUrl() != null
+                                    ? options.clientMetadataUrl()
+                                    : profile.registration().cimdClientId(),
                             null,
                             "none",
                             found.issuer(),
@@ -401,6 +414,15 @@ public final class Connection {
         }
         store(cached().withClient(client));
         return client;
+    }
+
+    private boolean usesCimd() {
+        boolean advertised =
+                found.metadata() != null
+                        && Boolean.TRUE.equals(
+                                found.metadata().clientIdMetadataDocumentSupported());
+        return profile.registration().usesCimd(found.metadata())
+                || advertised && options.clientMetadataUrl() != null;
     }
 
     /**
@@ -500,6 +522,9 @@ public final class Connection {
     }
 
     private String chooseTool(List<String> tools) {
+        if (SessionOptions.FIRST_TOOL.equals(options.tool())) {
+            return tools.isEmpty() ? null : tools.get(0);
+        }
         if (options.tool() != null) {
             return options.tool();
         }

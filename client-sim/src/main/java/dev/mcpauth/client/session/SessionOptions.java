@@ -9,11 +9,13 @@ import java.time.Duration;
  * @param timeout the bound on each HTTP exchange, body included
  * @param redirectUri the redirect URI to use instead of the profile's, e.g. another loopback port
  * @param tool the tool to call after listing; null calls {@code whoami} or {@code echo} when the
- *     server offers one, else none
+ *     server offers one, else none; {@link #FIRST_TOOL} calls the first tool listed
  * @param toolArguments arguments of that call
  * @param clientId a pre-registered client id, used instead of registering
  * @param clientSecret its secret, or null
  * @param label the server's name in VS Code's log lines
+ * @param clientMetadataUrl the URL client id to use where the server supports client ID metadata
+ *     documents, instead of the profile's; null keeps the profile's
  */
 public record SessionOptions(
         Duration timeout,
@@ -22,28 +24,60 @@ public record SessionOptions(
         JsonNode toolArguments,
         String clientId,
         String clientSecret,
-        String label) {
+        String label,
+        String clientMetadataUrl) {
+
+    /** Calls whichever tool the server lists first. */
+    public static final String FIRST_TOOL = "*";
 
     public static SessionOptions defaults() {
-        return new SessionOptions(Duration.ofSeconds(10), null, null, null, null, null, "mcpauth");
+        return new SessionOptions(
+                Duration.ofSeconds(10), null, null, null, null, null, "mcpauth", null);
     }
 
     public SessionOptions withTimeout(Duration value) {
         return new SessionOptions(
-                value, redirectUri, tool, toolArguments, clientId, clientSecret, label);
+                value,
+                redirectUri,
+                tool,
+                toolArguments,
+                clientId,
+                clientSecret,
+                label,
+                clientMetadataUrl);
     }
 
     public SessionOptions withRedirectUri(String value) {
         return new SessionOptions(
-                timeout, value, tool, toolArguments, clientId, clientSecret, label);
+                timeout,
+                value,
+                tool,
+                toolArguments,
+                clientId,
+                clientSecret,
+                label,
+                clientMetadataUrl);
     }
 
     public SessionOptions withTool(String name, JsonNode arguments) {
         return new SessionOptions(
-                timeout, redirectUri, name, arguments, clientId, clientSecret, label);
+                timeout,
+                redirectUri,
+                name,
+                arguments,
+                clientId,
+                clientSecret,
+                label,
+                clientMetadataUrl);
+    }
+
+    public SessionOptions withClientMetadataUrl(String value) {
+        return new SessionOptions(
+                timeout, redirectUri, tool, toolArguments, clientId, clientSecret, label, value);
     }
 
     public SessionOptions withClient(String id, String secret) {
-        return new SessionOptions(timeout, redirectUri, tool, toolArguments, id, secret, label);
+        return new SessionOptions(
+                timeout, redirectUri, tool, toolArguments, id, secret, label, clientMetadataUrl);
     }
 }

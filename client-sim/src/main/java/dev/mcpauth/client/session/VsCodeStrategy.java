@@ -106,7 +106,7 @@ final class VsCodeStrategy implements RecoveryStrategy {
     /** {@code getSessions} for the exact scope set: cached, refreshed ahead of expiry, or new. */
     private String session(Connection c, Response res, ObjectNode request) {
         CachedCredentials entry = c.cached();
-        StoredTokens tokens = entry.tokensFor(scopeSet(String.join(" ", scopes), true));
+        StoredTokens tokens = entry.tokensFor(StoredTokens.scopeSet(String.join(" ", scopes)));
         if (tokens != null && !tokens.expiresWithin(REFRESH_AHEAD, Instant.now())) {
             return tokens.accessToken();
         }
@@ -136,11 +136,8 @@ final class VsCodeStrategy implements RecoveryStrategy {
         }
     }
 
+    /** The challenged scopes as VS Code compares them: order ignored, none unlike any list. */
     private static Set<String> scopeSet(String scope) {
         return scope == null ? null : StoredTokens.scopeSet(scope);
-    }
-
-    private static Set<String> scopeSet(String scope, boolean always) {
-        return StoredTokens.scopeSet(scope);
     }
 }

@@ -1,0 +1,44 @@
+package dev.mcpauth.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mcpauth.protocol.Json;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** {@code --format text|json} and {@code --json}, shared by the commands that report data. */
+final class OutputOptions {
+
+    /** The output formats of the output contract. */
+    enum Format {
+        text,
+        json
+    }
+
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            description = "text (default) or json.")
+    Format format;
+
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    boolean isJson() {
+        return json || format == Format.json;
+    }
+
+    /** Colour as {@link Settings#ansi()} decides: terminal, NO_COLOR, CLICOLOR_FORCE. */
+    static boolean colourWanted() {
+        return Settings.load().ansi().enabled();
+    }
+
+    static void printJson(PrintWriter out, Object value) {
+        try {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new CliException(ExitCode.FAILURE, "cannot write JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Runs the client scenarios of the official MCP conformance suite
+# (@modelcontextprotocol/conformance) against `mcpauth client-sim connect --profile spec
+# --conformance`: the suite starts its own mock MCP and authorization servers for each scenario
+# and runs the client with the server URL as the last argument.
+#
+# Usage: e2e/conformance-client.sh [more arguments for `conformance client`, e.g. --verbose]
+#        (default: --suite auth, the 14 scored auth scenarios)
+#
+# Installs what it needs into e2e/.work/ (git-ignored) on first use, like e2e/conformance.sh:
+# the suite, and Node 22 from the npm package node@22 when the machine's node is older. As root
+# with unshare(1), everything runs in a network namespace with only loopback up;
+# MCPAUTH_E2E_NETNS=off skips that. The last line is `conformance-client: N passed, M failed`
+# from the suite's Total line; the exit code is the suite's (0 when every check passed).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+work="$here/.work"
+suite_version="0.1.16"
+suite_pkg="@modelcontextprotocol/conformance"
+node_pkg="node@22"
+min_node=22
+install_timeout="${MCPAUTH_E2E_INSTALL_TIMEOUT:-600}"
+build_timeout="${MCPAUTH_E2E_BUILD_TIMEOUT:-900}"
+suite_timeout="${MCPAUTH_E2E_SUITE_TIMEOUT:-600}"
+# The suite runs the scenarios in parallel; a JVM per scenario on two cores needs time.
+client_timeout_ms="${MCPAUTH_E2E_CLIENT_TIMEOUT_MS:-120000}"
+# The suite's CIMD scenario expects this URL client id (the reference client's).
+cimd_url="https://conformance-test.local/client-metadata.json"
+
+say() {
+  echo "conformance-client.sh: $*" >&2
+}
+
+die() {
+  say "$*"
+  exit 2
+}
+
+node_major() {
+  "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || true
+}
+
+ensure_node() {
+  local system local_node="$work/node22/node_modules/node/bin/node"
+  system="$(command -v node || true)"
+  if [ -n "$system" ] && [ "$(node_major "$system")" -ge "$min_node" ] 2>/dev/null; then
+    printf '%s\n' "$system"
+    return
+  fi
+  if [ "$(node_major "$local_node")" != "$min_node" ]; then
+    command -v npm >/dev/null || die "npm is needed to install $node_pkg; install Node.js first"
+    say "installing $node_pkg into $work/node22 (${system:-no node} is older than $min_node)"
+    mkdir -p "$work/node22"
+    timeout "$install_timeout" npm install --prefix "$work/node22" --no-audit --no-fund \
+      --loglevel=error "$node_pkg" >&2 || die "npm install $node_pkg failed"
+    [ "$(node_major "$local_node")" = "$min_node" ] \
+      || die "$local_node does not run; is npm set to ignore install scripts?"
+  fi
+  printf '%s\n' "$local_node"
+}
+
+ensure_suite() {
+  local manifest="$work/conformance/node_modules/$suite_pkg/package.json"
+  if [ -f "$manifest" ] && grep -q "\"version\": \"$suite_version\"" "$manifest"; then
+    return
+  fi
+  say "installing $suite_pkg@$suite_version into $work/conformance"
+  mkdir -p "$work/conformance"
+  timeout "$install_timeout" npm install --prefix "$work/conformance" --no-audit --no-fund \
+    --loglevel=error --save-exact "$suite_pkg@$suite_version" >&2 \
+    || die "npm install $suite_pkg@$suite_version failed"
+}
+
+ensure_build() {
+  timeout "$build_timeout" "$root/mcpauth" --version >/dev/null || die "building mcpauth failed"
+}
+
+can_isolate() {
+  [ "${MCPAUTH_E2E_NETNS:-on}" != "off" ] && [ "$(id -u)" = "0" ] \
+    && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -n true 2>/dev/null
+}
+
+summary_line() {
+  local plain
+  plain="$(sed 's/\x1b\[[0-9;]*m//g' "$1")"
+  if grep -q '^Total: [0-9]* passed, [0-9]* failed' <<<"$plain"; then
+    grep '^Total: ' <<<"$plain" | tail -n 1 \
+      | sed 's/^Total: \([0-9]* passed, [0-9]* failed\).*/conformance-client: \1/'
+  elif grep -q '^Passed: [0-9]*/[0-9]*, [0-9]* failed' <<<"$plain"; then
+    grep '^Passed: ' <<<"$plain" | tail -n 1 \
+      | sed 's#^Passed: \([0-9]*\)/[0-9]*, \([0-9]*\) failed.*#conformance-client: \1 passed, \2 failed#'
+  else
+    say "the suite printed no result line"
+    echo "conformance-client: 0 passed, 1 failed"
+  fi
+}
+
+run_suite() {
+  local node="$1" log="$work/conformance-client-last.log" code
+  shift
+  local args=("$@")
+  [ "${#args[@]}" -gt 0 ] || args=(--suite auth)
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  local command="$root/mcpauth client-sim connect --profile spec --conformance"
+  command="$command --client-metadata-url $cimd_url"
+  say "running $suite_pkg@$suite_version client ${args[*]}"
+  set +e
+  (cd "$work" && timeout "$suite_timeout" "$node" \
+    "$work/conformance/node_modules/$suite_pkg/dist/index.js" client --command "$command" \
+    --timeout "$client_timeout_ms" "${args[@]}") 2>&1 | tee "$log"
+  code="${PIPESTATUS[0]}"
+  set -e
+  [ "$code" -ne 124 ] || say "the suite did not finish within ${suite_timeout}s"
+  summary_line "$log"
+  return "$code"
+}
+
+main() {
+  if [ "${1:-}" = "--in-netns" ]; then
+    shift
+    ip link set lo up
+    run_suite "$@"
+    return
+  fi
+  mkdir -p "$work"
+  local node
+  node="$(ensure_node)"
+  ensure_suite
+  ensure_build
+  if can_isolate; then
+    say "running in a network namespace with only loopback"
+    exec unshare -n bash "${BASH_SOURCE[0]}" --in-netns "$node" "$@"
+  fi
+  run_suite "$node" "$@"
+}
+
+main "$@"
