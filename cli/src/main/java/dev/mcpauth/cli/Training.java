@@ -20,6 +20,12 @@ import picocli.CommandLine;
  */
 final class Training {
 
+    /** A made-up JWT with the claims an MCP access token carries; its signature is not real. */
+    static final String SAMPLE_JWT =
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0OjMwMDAiLCJzdWIi"
+                    + "OiJ1c2VyIiwiYXVkIjoiaHR0cDovL2xvY2FsaG9zdDozMDAwL21jcCIsImV4cCI6NDEwMjQ0"
+                    + "NDgwMCwiaWF0IjoxNzY0NzIwMDAwLCJzY29wZSI6Im1jcCJ9.c2lnbmF0dXJl";
+
     private Training() {}
 
     public static void main(String[] args) throws IOException {
@@ -40,6 +46,7 @@ final class Training {
             runs.add(new String[] {e.name(), "--help"});
         }
         runs.add(new String[] {"completion", "bash"});
+        runs.add(new String[] {"token", "decode", SAMPLE_JWT});
         runs.forEach(Training::run);
     }
 

@@ -41,6 +41,9 @@ class StartupBenchmarkTest {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("java -version", List.of(java, "-version"));
         commands.put("mcpauth --version", List.of(ROOT + "/mcpauth", "--version"));
+        commands.put(
+                "mcpauth token decode <jwt>",
+                List.of(ROOT + "/mcpauth", "token", "decode", Training.SAMPLE_JWT));
         commands.put("mcpauth --help", List.of(ROOT + "/mcpauth", "--help"));
         commands.put(
                 "mcpauth client-sim --help", List.of(ROOT + "/mcpauth", "client-sim", "--help"));
