@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class Settings implements IDefaultValueProvider {
 
-    /** Names a URL argument may have that means "the server to talk to". */
+    /** The label of a parameter that names the server to talk to. */
     private static final String URL_LABEL = "URL";
 
     private final Map<String, String> env;
@@ -125,15 +125,16 @@ final class Settings implements IDefaultValueProvider {
         return option.usageHelp() || option.versionHelp();
     }
 
-    /** A URL option or an optional URL parameter, other than the server's own public URL. */
+    /**
+     * The arguments that name the server to talk to: an optional parameter labelled URL, or a
+     * {@code --server} option outside any argument group. Other URL options ({@code --resource},
+     * {@code --jwks}, {@code --public-url}, ...) mean something else and keep their defaults.
+     */
     private static boolean targetsServer(ArgSpec arg) {
-        if (!URL_LABEL.equals(arg.paramLabel()) && !"<url>".equals(arg.paramLabel())) {
-            return false;
+        if (arg instanceof OptionSpec option) {
+            return option.longestName().equals("--server") && option.group() == null;
         }
-        if (arg.isOption()) {
-            return !((OptionSpec) arg).longestName().equals("--public-url");
-        }
-        return arg.arity().min() == 0;
+        return URL_LABEL.equals(arg.paramLabel()) && arg.arity().min() == 0;
     }
 
     private static String commandPath(CommandSpec spec) {

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
             "TAB completes commands, options and their values; history is kept in the",
             "user's state directory (see mcpauth --version). 'help' lists the commands,",
             "Ctrl-C cancels the running command, Ctrl-D or 'exit' leaves.",
-            "A server started here runs in the background: every URL argument then",
-            "defaults to its MCP endpoint and $url stands for it. 'status' shows it,",
-            "'stop' stops it; leaving the shell stops it too."
+            "A server started here runs in the background: a URL parameter or --server",
+            "left out then defaults to its MCP endpoint, and $url stands for it.",
+            "'status' shows it, 'stop' stops it; leaving the shell stops it too."
         },
         footer = {"", ExitCode.TABLE})
 final class ShellCommand implements Callable<Integer> {

@@ -60,6 +60,14 @@ class ShellTest {
     }
 
     @Test
+    void aMissingUrlParameterIsTheSessionServers() throws Exception {
+        String out = session("server --port 0 --store memory\ndiscover --json\n");
+
+        assertTrue(out.contains("\"http://localhost:"), out);
+        assertTrue(!out.contains("Missing required parameter"), out);
+    }
+
+    @Test
     void dollarUrlWithoutAServerIsRefused() throws Exception {
         assertTrue(session("completion $url\n").contains("$url is unset"));
     }
