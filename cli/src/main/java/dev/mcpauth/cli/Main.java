@@ -11,7 +11,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(light(args).execute(args));
+        CommandLine cli;
+        try {
+            cli = light(args);
+        } catch (CliException e) {
+            // An unreadable config file, before picocli's handler is in place.
+            System.err.println("mcpauth: " + e.getMessage());
+            System.exit(e.exitCode());
+            return;
+        }
+        System.exit(cli.execute(args));
     }
 
     /** The tree a single command needs: the full model of its subcommand only. */
