@@ -1,0 +1,70 @@
+package dev.mcpauth.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpauth.protocol.Json;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The kinds of input the report reads, told apart by their first lines. */
+public enum LogFormat {
+    VSCODE("VS Code MCP output channel", VsCodeLog::recognizes),
+    MCPAUTH_SERVER("mcpauth server log", ServerLog::recognizes),
+    CLIENT_SIM_JSON("client-sim JSON trace", ClientSimTrace::recognizes),
+    EXCHANGES("HTTP exchange transcript", ExchangeTranscript::recognizes),
+    CAPTURED_DOCUMENTS("captured requests and metadata (JSON)", line -> false);
+
+    private final String description;
+    private final Predicate<String> line;
+
+    LogFormat(String description, Predicate<String> line) {
+        this.description = description;
+        this.line = line;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The format most of the sample's lines have, or empty when no line is one the report knows. A
+     * sample that is one JSON object is a capture of documents.
+     */
+    static Optional<LogFormat> detect(String sample, boolean complete) {
+        String trimmed = sample.strip();
+        if (trimmed.startsWith("{") && complete && isCapture(trimmed)) {
+            return Optional.of(CAPTURED_DOCUMENTS);
+        }
+        List<String> lines = trimmed.lines().limit(500).toList();
+        LogFormat best = null;
+        long bestCount = 0;
+        for (LogFormat f : values()) {
+            long count = lines.stream().filter(f.line).count();
+            if (count > bestCount) {
+                best = f;
+                bestCount = count;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean isCapture(String text) {
+        try {
+            JsonNode root = Json.mapper().readTree(text);
+            return root != null && CapturedDocuments.recognizes(root);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    LineParser parser(String source) {
+        return switch (this) {
+            case VSCODE -> new VsCodeLog(source);
+            case MCPAUTH_SERVER -> new ServerLog(source);
+            case CLIENT_SIM_JSON -> new ClientSimTrace(source);
+            case EXCHANGES -> new ExchangeTranscript(source);
+            case CAPTURED_DOCUMENTS -> throw new IllegalStateException("not a line format");
+        };
+    }
+}
