@@ -54,6 +54,9 @@ final class ReportDraft {
         excerpt(d.evidence());
         rootCause(d);
         workarounds(d.workarounds());
+        line("").line("<details><summary>Timeline of every input</summary>").line("");
+        timeline(report.timeline());
+        line("").line("</details>");
     }
 
     private static String title(Diagnosis d) {
@@ -157,7 +160,8 @@ final class ReportDraft {
         line("## Log excerpt").line("").line("```");
         for (Evidence e : evidence) {
             for (String raw : e.text().split("\n")) {
-                line(e.source() + ":" + e.line() + "  " + trim(raw));
+                // Redacted before it is cut, so that no piece of a secret survives the cut.
+                line(e.source() + ":" + e.line() + "  " + trim(redactor.redact(raw)));
             }
         }
         line("```").line("");
@@ -230,7 +234,7 @@ final class ReportDraft {
     }
 
     private static String trim(String raw) {
-        return raw.length() <= 400 ? raw : raw.substring(0, 400) + " [...]";
+        return raw.length() <= 300 ? raw : raw.substring(0, 300) + " [...]";
     }
 
     private static String capitalize(String s) {

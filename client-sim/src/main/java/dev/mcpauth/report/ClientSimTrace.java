@@ -67,6 +67,10 @@ final class ClientSimTrace implements LineParser {
         if (x.path("status").asInt() > 0) {
             fields.put("status", x.path("status").asText());
         }
+        String agent = header(x.path("requestHeaders"), "user-agent");
+        if (agent != null && !fields.containsKey("client")) {
+            VsCodeLog.putClient(agent, fields);
+        }
         String auth = header(x.path("requestHeaders"), "authorization");
         fields.put("authorization", auth == null ? "none" : "sent");
         if (auth != null) {

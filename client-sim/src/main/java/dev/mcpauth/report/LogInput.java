@@ -61,9 +61,9 @@ public final class LogInput implements AutoCloseable, Iterator<Event> {
 
     /** Sniffs the stream's first bytes and picks its format. */
     public static LogInput read(String name, InputStream raw) {
-        BufferedInputStream in = new BufferedInputStream(raw, SAMPLE);
+        BufferedInputStream in = new BufferedInputStream(raw, SAMPLE + 1);
         try {
-            in.mark(SAMPLE);
+            in.mark(SAMPLE + 1);
             byte[] sample = in.readNBytes(SAMPLE);
             boolean complete = in.read() < 0;
             in.reset();

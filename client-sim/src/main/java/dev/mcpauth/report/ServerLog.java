@@ -21,9 +21,9 @@ final class ServerLog implements LineParser {
     private static final Pattern READY =
             Pattern.compile(
                     "^mcpauth server ready at (\\S+) in (-?\\d+) ms \\(instance (\\d+), store"
-                            + " ([^:)]+).*$");
+                            + " (.+?): \\d+ clients.*$");
     private static final Pattern STOPPED =
-            Pattern.compile("^mcpauth server instance (\\d+) stopped.*$");
+            Pattern.compile("^mcpauth server instance ([\\d,]+) stopped.*$");
 
     private final String source;
 
@@ -59,7 +59,7 @@ final class ServerLog implements LineParser {
         }
         Matcher stopped = STOPPED.matcher(message);
         if (stopped.matches()) {
-            fields.put("instance", stopped.group(1));
+            fields.put("instance", stopped.group(1).replace(",", ""));
             return List.of(event(number, at, Event.Kind.SERVER_STOP, fields, line));
         }
         fields.put("logger", logger);

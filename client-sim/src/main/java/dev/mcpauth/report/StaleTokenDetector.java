@@ -29,6 +29,7 @@ final class StaleTokenDetector implements Detector {
     private int clientRejections;
     private int serverRejections;
     private boolean gaveUp;
+    private boolean gaveUpOn401;
     private boolean recovered;
     private boolean olderInstanceToken;
 
@@ -106,6 +107,7 @@ final class StaleTokenDetector implements Detector {
                 evidence.add(e, "the client gives up");
             }
             gaveUp = true;
+            gaveUpOn401 |= m.startsWith("Connection state: Error");
         }
     }
 
@@ -116,7 +118,8 @@ final class StaleTokenDetector implements Detector {
     @Override
     public List<Finding> findings() {
         boolean restarted = instances.size() > 1 || olderInstanceToken;
-        boolean clientSide = clientRejections > 0 || (gaveUp && serverRejections > 0);
+        boolean clientSide =
+                clientRejections > 0 || (gaveUp && serverRejections > 0) || gaveUpOn401;
         boolean serverSide = serverRejections > 0 && restarted;
         if (recovered || !(clientSide || serverSide || (gaveUp && restarted))) {
             return List.of();
@@ -127,6 +130,11 @@ final class StaleTokenDetector implements Detector {
     private String verdict(boolean restarted) {
         int rejections = Math.max(clientRejections, serverRejections);
         boolean sameScope = scopes.size() > 1 && scopes.stream().distinct().count() == 1;
+        if (clientRejections == 0 && serverRejections == 0) {
+            return "the connection failed with 401 after authorization and the client gave up"
+                    + " without logging in again: the client did not re-authenticate (an info-level"
+                    + " log does not show whether a token was sent; trace level does)";
+        }
         return "401 returned while a bearer token was sent ("
                 + rejections
                 + (rejections == 1 ? " time" : " times")

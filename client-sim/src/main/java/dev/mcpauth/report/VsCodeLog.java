@@ -96,10 +96,7 @@ final class VsCodeLog implements LineParser {
         fields.put("authorization", AUTH_HEADER.matcher(options).find() ? "sent" : "none");
         Matcher agent = USER_AGENT.matcher(options);
         if (agent.find()) {
-            fields.put(
-                    "client",
-                    agent.group(1).startsWith("Visual Studio Code") ? "VS Code" : agent.group(1));
-            fields.put("client_version", agent.group(2));
+            putClient(agent.group(1) + "/" + agent.group(2), fields);
         }
         if (pending.size() == MAX_PENDING) {
             Iterator<String> oldest = pending.keySet().iterator();
@@ -107,6 +104,18 @@ final class VsCodeLog implements LineParser {
             oldest.remove();
         }
         pending.put(url, new Pending(number, raw, fields));
+    }
+
+    /** Client name and version from a User-Agent such as {@code Visual Studio Code/1.105.1}. */
+    static void putClient(String userAgent, Map<String, String> fields) {
+        int slash = userAgent.indexOf('/');
+        if (slash <= 0) {
+            return;
+        }
+        String name = userAgent.substring(0, slash).strip();
+        String version = userAgent.substring(slash + 1).strip().split("\\s+")[0];
+        fields.put("client", name.startsWith("Visual Studio Code") ? "VS Code" : name);
+        fields.put("client_version", version);
     }
 
     private Event exchange(long number, String raw, Instant at, String url, String json) {
