@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run, test and diagnose MCP servers behind OAuth 2.1.",
-        subcommands = {ServerCommand.class, ReportCommand.class},
+        subcommands = {ServerCommand.class, ClientSimCommand.class, ReportCommand.class},
         footer = {"", ExitCode.TABLE})
 final class McpauthCommand implements Runnable {
 

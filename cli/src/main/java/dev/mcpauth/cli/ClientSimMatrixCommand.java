@@ -1,0 +1,60 @@
+package dev.mcpauth.cli;
+
+import dev.mcpauth.client.profile.ClientProfile;
+import dev.mcpauth.client.profile.Profiles;
+import dev.mcpauth.client.scenario.RestartMatrix;
+import dev.mcpauth.client.scenario.ServerSetup;
+import dev.mcpauth.client.session.SessionOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mcpauth client-sim matrix}: every profile through every restart setup. */
+@Command(
+        name = "matrix",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the restart scenario for every profile against the memory store, the sqlite",
+            "store and each workaround alone (on the memory store), and print the verdicts as",
+            "a table, or one JSON object per cell with --format json."
+        })
+final class ClientSimMatrixCommand implements Callable<Integer> {
+
+    @Option(
+            names = {"-p", "--profile"},
+            converter = ClientSimSupport.ProfileConverter.class,
+            paramLabel = "PROFILE",
+            description = "Only these profiles (repeatable; default: all).")
+    List<ClientProfile> profiles = new ArrayList<>();
+
+    @Option(
+            names = "--parallel",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "Scenarios run at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Mixin ClientSimOutput output;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (parallel < 1 || parallel > 64) {
+            throw new CliException(ExitCode.USAGE, "--parallel must be 1 to 64, not " + parallel);
+        }
+        ClientSimSupport.quietServers(false);
+        RestartMatrix matrix =
+                RestartMatrix.run(
+                        profiles.isEmpty() ? Profiles.all() : profiles,
+                        ServerSetup.matrixColumns(),
+                        SessionOptions.defaults(),
+                        parallel);
+        ClientSimRenderer.matrix(spec.commandLine().getOut(), output, matrix);
+        return ExitCode.OK;
+    }
+}

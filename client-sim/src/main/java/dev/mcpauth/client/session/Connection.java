@@ -1,0 +1,532 @@
+package dev.mcpauth.client.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpauth.client.ClientSimException;
+import dev.mcpauth.client.cache.CachedCredentials;
+import dev.mcpauth.client.cache.CredentialCache;
+import dev.mcpauth.client.discovery.Discovery;
+import dev.mcpauth.client.discovery.DiscoveryResult;
+import dev.mcpauth.client.mcp.McpClient;
+import dev.mcpauth.client.oauth.ClientCredentials;
+import dev.mcpauth.client.oauth.CodeVerifier;
+import dev.mcpauth.client.oauth.OAuthClient;
+import dev.mcpauth.client.oauth.OAuthFailure;
+import dev.mcpauth.client.oauth.SimulatedPerson;
+import dev.mcpauth.client.oauth.StoredTokens;
+import dev.mcpauth.client.profile.ClientProfile;
+import dev.mcpauth.client.trace.HttpExchange;
+import dev.mcpauth.client.trace.RecordingHttpClient;
+import dev.mcpauth.client.trace.RecordingHttpClient.Response;
+import dev.mcpauth.client.trace.Trace;
+import dev.mcpauth.client.trace.TraceEvent.Level;
+import dev.mcpauth.protocol.AuthChallenges;
+import dev.mcpauth.protocol.BearerChallenge;
+import dev.mcpauth.token.Secrets;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection of a simulated client to an MCP server: initialize, initialized, tools/list and a
+ * tool call, with the profile's strategy deciding what each 401 or 403 leads to. It reads and
+ * updates the credential cache as the real client would, and records every exchange.
+ */
+public final class Connection {
+
+    private static final int MAX_RETRIES_PER_REQUEST = 8;
+
+    private final ClientProfile profile;
+    private final URI mcpUrl;
+    private final CredentialCache cache;
+    private final SessionOptions options;
+    private final Trace trace;
+    private final RecordingHttpClient http;
+    private final RecordingHttpClient authHttp;
+    private final Discovery discovery;
+    private final OAuthClient oauth;
+    private final SimulatedPerson person;
+    private final McpClient mcp;
+    private final RecoveryStrategy strategy;
+    private DiscoveryResult found;
+    private boolean personActed;
+    private int exchangesBefore;
+
+    public Connection(
+            ClientProfile profile,
+            URI mcpUrl,
+            CredentialCache cache,
+            SessionOptions options,
+            Trace trace) {
+        this.profile = profile;
+        this.mcpUrl = mcpUrl;
+        this.cache = cache;
+        this.options = options;
+        this.trace = trace;
+        Map<String, String> agent =
+                profile.userAgent() == null
+                        ? Map.of()
+                        : Map.of(
+                                profile.isVsCode() ? "user-agent" : "User-Agent",
+                                profile.userAgent());
+        this.http = new RecordingHttpClient(trace, options.timeout(), agent, HttpExchange.CLIENT);
+        this.authHttp = new RecordingHttpClient(trace, options.timeout(), agent, HttpExchange.AUTH);
+        this.discovery = new Discovery(profile, http, trace);
+        this.oauth = new OAuthClient(authHttp);
+        this.person =
+                new SimulatedPerson(
+                        new RecordingHttpClient(
+                                trace, options.timeout(), Map.of(), HttpExchange.BROWSER));
+        this.mcp = new McpClient(mcpUrl, http, profile.client());
+        this.strategy = RecoveryStrategy.of(profile);
+    }
+
+    /** Connects, lists the tools and calls one; never throws for what a server does. */
+    public ConnectResult run() {
+        exchangesBefore = trace.exchanges(trace.phase()).size();
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Starting server " + options.label());
+            log(Level.INFO, "Connection state: Starting");
+        }
+        String serverName = null;
+        List<String> tools = new ArrayList<>();
+        String toolCalled = null;
+        JsonNode toolResult = null;
+        try {
+            ObjectNode init = mcp.initialize();
+            Reply initialized = call(init);
+            mcp.accept(initialized.response(), initialized.result());
+            serverName = initialized.result().path("serverInfo").path("name").asText(null);
+            call(mcp.initialized());
+            Reply listed = call(mcp.toolsList());
+            listed.result().path("tools").forEach(t -> tools.add(t.path("name").asText()));
+            if (profile.isVsCode()) {
+                log(Level.INFO, "Connection state: Running");
+                log(Level.INFO, "Discovered " + tools.size() + " tools");
+            }
+            toolCalled = chooseTool(tools);
+            if (toolCalled != null) {
+                toolResult = call(mcp.toolsCall(toolCalled, arguments(toolCalled))).result();
+            }
+            return result(true, false, null, null, serverName, tools, toolCalled, toolResult);
+        } catch (Stuck e) {
+            return result(
+                    false,
+                    true,
+                    e.getMessage(),
+                    ClientSimException.Kind.AUTHORIZATION,
+                    serverName,
+                    tools,
+                    null,
+                    null);
+        } catch (OAuthFailure e) {
+            return result(
+                    false,
+                    true,
+                    e.getMessage(),
+                    ClientSimException.Kind.AUTHORIZATION,
+                    serverName,
+                    tools,
+                    null,
+                    null);
+        } catch (ClientSimException e) {
+            boolean stuck = e.kind() == ClientSimException.Kind.AUTHORIZATION;
+            return result(false, stuck, e.getMessage(), e.kind(), serverName, tools, null, null);
+        }
+    }
+
+    private ConnectResult result(
+            boolean connected,
+            boolean stuck,
+            String failure,
+            ClientSimException.Kind kind,
+            String serverName,
+            List<String> tools,
+            String toolCalled,
+            JsonNode toolResult) {
+        int trips = trace.exchanges(trace.phase()).size() - exchangesBefore;
+        return new ConnectResult(
+                connected,
+                stuck,
+                failure,
+                kind,
+                personActed,
+                trips,
+                serverName,
+                List.copyOf(tools),
+                toolCalled,
+                toolResult);
+    }
+
+    private record Reply(Response response, JsonNode result) {}
+
+    private Reply call(ObjectNode message) {
+        strategy.beginRequest();
+        String token = strategy.token(this);
+        for (int attempt = 0; attempt < MAX_RETRIES_PER_REQUEST; attempt++) {
+            Response res = mcp.post(message, token);
+            if (res.status() == 401 || res.status() == 403) {
+                token = strategy.onUnauthorized(this, res, token, message);
+                continue;
+            }
+            if (!res.ok()) {
+                throw failedRequest(res, message);
+            }
+            if (!message.has("id")) {
+                return new Reply(res, null);
+            }
+            return new Reply(res, mcp.result(res, message));
+        }
+        throw new Stuck(
+                message.path("method").asText()
+                        + " was refused "
+                        + MAX_RETRIES_PER_REQUEST
+                        + " times in a row");
+    }
+
+    private ClientSimException failedRequest(Response res, ObjectNode message) {
+        String body = oneLine(res.body());
+        if (profile.isVsCode()) {
+            log(
+                    Level.INFO,
+                    "Connection state: Error "
+                            + res.status()
+                            + " status sending message to "
+                            + mcpUrl
+                            + ": "
+                            + body);
+        }
+        return new ClientSimException(
+                ClientSimException.Kind.PROTOCOL,
+                "POST "
+                        + mcpUrl
+                        + " ("
+                        + message.path("method").asText()
+                        + ") answered "
+                        + res.status()
+                        + (body.isEmpty() ? "" : ": " + body)
+                        + (res.status() == 404 || res.status() == 405
+                                ? "; is this the URL of an MCP endpoint?"
+                                : ""));
+    }
+
+    /** What VS Code logs when a 401 or 403 ends the connection; returns the reason. */
+    Stuck giveUp(Response res, ObjectNode request, String reason) {
+        if (profile.isVsCode()) {
+            log(
+                    Level.INFO,
+                    "Connection state: Error "
+                            + res.status()
+                            + " status sending message to "
+                            + mcpUrl
+                            + ": "
+                            + oneLine(res.body()));
+            if ("initialize".equals(request.path("method").asText())) {
+                log(Level.ERROR, "Server exited before responding to `initialize` request.");
+            }
+        }
+        return new Stuck(reason);
+    }
+
+    // ---- what strategies use ----
+
+    ClientProfile profile() {
+        return profile;
+    }
+
+    URI mcpUrl() {
+        return mcpUrl;
+    }
+
+    DiscoveryResult found() {
+        return found;
+    }
+
+    void log(Level level, String message) {
+        trace.log(level, message);
+    }
+
+    /** The Bearer challenge of a response; a parameter given twice is an error. */
+    BearerChallenge challenge(Response res) {
+        List<String> headers = res.headers("WWW-Authenticate");
+        for (String header : headers) {
+            for (AuthChallenges.Challenge c : AuthChallenges.parse(header)) {
+                for (AuthChallenges.Param p : c.params()) {
+                    if (c.count(p.name()) > 1) {
+                        throw new ClientSimException(
+                                ClientSimException.Kind.BAD_METADATA,
+                                "the WWW-Authenticate challenge gives "
+                                        + p.name()
+                                        + " more than once ("
+                                        + header
+                                        + "); a server must send each parameter once (RFC"
+                                        + " 9110 section 11.2)");
+                    }
+                }
+            }
+        }
+        return headers.stream()
+                .map(BearerChallenge::parse)
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElse(new BearerChallenge(null, null, null, null));
+    }
+
+    /** Runs discovery for a challenge, logging what VS Code logs about it. */
+    DiscoveryResult discover(Response res) {
+        BearerChallenge challenge = challenge(res);
+        if (profile.isVsCode()) {
+            if (challenge.resourceMetadata() != null) {
+                log(
+                        Level.DEBUG,
+                        "Found resource_metadata challenge in WWW-Authenticate header: "
+                                + challenge.resourceMetadata());
+            }
+            if (challenge.scope() != null) {
+                log(
+                        Level.DEBUG,
+                        "Found scope challenge in WWW-Authenticate header: " + challenge.scope());
+            }
+        }
+        URI header = null;
+        if (challenge.resourceMetadata() != null) {
+            try {
+                header = mcpUrl.resolve(challenge.resourceMetadata());
+            } catch (IllegalArgumentException e) {
+                throw new ClientSimException(
+                        ClientSimException.Kind.BAD_METADATA,
+                        "resource_metadata '"
+                                + challenge.resourceMetadata()
+                                + "' in WWW-Authenticate is not a URL");
+            }
+        }
+        found = discovery.discover(mcpUrl, header);
+        return found;
+    }
+
+    List<String> scopes(BearerChallenge challenge) {
+        return Discovery.scopes(challenge.scope(), found, profile.isVsCode());
+    }
+
+    // ---- the credential cache, keyed as the profile keys it ----
+
+    String cacheKey() {
+        return profile.cacheKey()
+                .key(
+                        mcpUrl,
+                        found == null ? null : found.authorizationServer().toString(),
+                        found == null ? null : found.resource());
+    }
+
+    CachedCredentials cached() {
+        return cache.get(profile.name(), cacheKey());
+    }
+
+    void store(CachedCredentials value) {
+        cache.put(profile.name(), cacheKey(), value);
+    }
+
+    void forgetClientAndTokens() {
+        store(CachedCredentials.empty());
+    }
+
+    void forgetTokens() {
+        store(cached().withoutTokens());
+    }
+
+    /** SEP-2352: credentials obtained from another issuer are not used. */
+    void forgetIfIssuerChanged() {
+        CachedCredentials entry = cached();
+        String issuer = found.issuer();
+        boolean other =
+                entry.client() != null
+                        && entry.client().issuer() != null
+                        && !entry.client().issuer().equals(issuer);
+        if (other) {
+            log(
+                    Level.INFO,
+                    "stored credentials belong to issuer "
+                            + entry.client().issuer()
+                            + ", not "
+                            + issuer
+                            + "; discarding them");
+            forgetClientAndTokens();
+        }
+    }
+
+    // ---- OAuth steps ----
+
+    String resource() {
+        if (found != null && found.resource() != null) {
+            return found.resource();
+        }
+        return profile.isVsCode() || profile.name().startsWith("ts-sdk") ? null : mcpUrl.toString();
+    }
+
+    ClientCredentials ensureClient() {
+        CachedCredentials entry = cached();
+        if (entry.client() != null) {
+            return entry.client();
+        }
+        ClientCredentials client;
+        if (options.clientId() != null) {
+            client =
+                    new ClientCredentials(
+                            options.clientId(),
+                            options.clientSecret(),
+                            null,
+                            found.issuer(),
+                            ClientCredentials.PRE_REGISTERED);
+        } else if (profile.registration().usesCimd(found.metadata())) {
+            client =
+                    new ClientCredentials(
+                            profile.registration().cimdClientId(),
+                            null,
+                            "none",
+                            found.issuer(),
+                            ClientCredentials.CIMD);
+        } else {
+            try {
+                client =
+                        oauth.register(
+                                found,
+                                profile.registration()
+                                        .body(found.metadata(), found.resourceMetadata()));
+            } catch (OAuthFailure e) {
+                throw new ClientSimException(
+                        ClientSimException.Kind.AUTHORIZATION,
+                        "registration failed: " + e.getMessage());
+            }
+        }
+        store(cached().withClient(client));
+        return client;
+    }
+
+    /**
+     * A browser login: the person approves, the code is exchanged, the tokens stored. With {@code
+     * rediscover} the metadata is fetched again before the exchange, as the TS SDK's finishAuth
+     * does.
+     */
+    StoredTokens login(List<String> scopes, boolean rediscover, Response challenged) {
+        ClientCredentials client = ensureClient();
+        if (found.metadata() != null) {
+            profile.pkceCheck()
+                    .problem(found.metadata().codeChallengeMethodsSupported())
+                    .ifPresent(
+                            p -> {
+                                throw new ClientSimException(
+                                        ClientSimException.Kind.BAD_METADATA, p);
+                            });
+        }
+        CodeVerifier verifier = CodeVerifier.random();
+        String state = Secrets.randomUrlSafe(16);
+        String redirect = redirectUri();
+        URI url =
+                oauth.authorizationUrl(
+                        found, client, redirect, scopes, verifier, state, resource());
+        personActed = true;
+        String scopeText = String.join(" ", scopes);
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Creating session for scopes: " + scopeText);
+            log(Level.INFO, "Opening authorization URL for scopes: " + scopeText);
+        } else {
+            log(Level.INFO, "a person opens the authorization URL for scopes: " + scopes);
+        }
+        SimulatedPerson.Outcome outcome = person.authorize(url, redirect);
+        if (outcome.param("error") != null) {
+            throw new ClientSimException(
+                    ClientSimException.Kind.AUTHORIZATION,
+                    "the authorization server answered "
+                            + outcome.param("error")
+                            + ": "
+                            + outcome.param("error_description"));
+        }
+        if (!state.equals(outcome.param("state")) || outcome.param("code") == null) {
+            throw new ClientSimException(
+                    ClientSimException.Kind.PROTOCOL,
+                    "the authorization response "
+                            + (outcome.param("code") == null
+                                    ? "has no code"
+                                    : "does not carry the state that was sent")
+                            + " (RFC 6749 section 4.1.2)");
+        }
+        if (rediscover && challenged != null) {
+            discover(challenged);
+        }
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Authorization code received for scopes: " + scopeText);
+            log(Level.INFO, "Exchanging authorization code for token...");
+        }
+        StoredTokens tokens =
+                oauth.exchangeCode(
+                        found,
+                        client,
+                        outcome.param("code"),
+                        redirect,
+                        verifier,
+                        resource(),
+                        String.join(" ", scopes));
+        store(cached().withTokens(tokens));
+        if (profile.isVsCode()) {
+            log(Level.INFO, "Successfully exchanged authorization code for token.");
+            log(
+                    Level.INFO,
+                    "Created "
+                            + (tokens.refreshToken() != null ? "refreshable" : "non-refreshable")
+                            + " session for scopes: "
+                            + scopeText
+                            + (tokens.expiresAt() == null
+                                    ? ""
+                                    : " that expires in "
+                                            + java.time.Duration.between(
+                                                            tokens.createdAt(), tokens.expiresAt())
+                                                    .toSeconds()
+                                            + " seconds"));
+        }
+        return tokens;
+    }
+
+    StoredTokens refresh(StoredTokens tokens) {
+        StoredTokens fresh = oauth.refresh(found, cached().client(), tokens, resource());
+        store(cached().without(tokens).withTokens(fresh));
+        return fresh;
+    }
+
+    private String redirectUri() {
+        return options.redirectUri() != null
+                ? options.redirectUri()
+                : profile.registration().redirectUri();
+    }
+
+    private String chooseTool(List<String> tools) {
+        if (options.tool() != null) {
+            return options.tool();
+        }
+        for (String name : List.of("whoami", "echo")) {
+            if (tools.contains(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode arguments(String tool) {
+        if (options.toolArguments() != null) {
+            return options.toolArguments();
+        }
+        ObjectNode args = dev.mcpauth.protocol.Json.mapper().createObjectNode();
+        if (tool.equals("echo")) {
+            args.put("text", "hello from " + profile.name());
+        }
+        return args;
+    }
+
+    static String oneLine(String body) {
+        if (body == null) {
+            return "";
+        }
+        String line = body.replaceAll("\\s+", " ").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+}
