@@ -31,7 +31,10 @@ final class ClientSimTrace implements LineParser {
     static boolean recognizes(String line) {
         String s = line.strip();
         return s.startsWith("{")
-                && (s.contains("\"exchange\"") || s.contains("\"phase\"") || s.contains("\"url\""))
+                && (s.contains("\"exchange\"")
+                        || s.contains("\"phase\"")
+                        || s.contains("\"url\"")
+                        || s.contains("\"type\""))
                 && parse(s) != null;
     }
 
@@ -57,7 +60,17 @@ final class ClientSimTrace implements LineParser {
             return List.of(event(number, at, Event.Kind.EXCHANGE, fields, line));
         }
         putIfPresent(fields, "level", text(node, "level"));
-        fields.put("message", text(node, "message") == null ? "" : text(node, "message"));
+        String message = text(node, "message");
+        if ("verdict".equals(text(node, "type"))) {
+            message = "client-sim verdict " + text(node, "verdict") + ": " + text(node, "reason");
+        }
+        fields.put("message", message == null ? "" : message);
+        if (message != null) {
+            var restart = RestartMarker.parse(message, source, number, at, line);
+            if (restart.isPresent()) {
+                return List.of(restart.get());
+            }
+        }
         return List.of(event(number, at, Event.Kind.MESSAGE, fields, line));
     }
 
@@ -67,11 +80,15 @@ final class ClientSimTrace implements LineParser {
         if (x.path("status").asInt() > 0) {
             fields.put("status", x.path("status").asText());
         }
-        String agent = header(x.path("requestHeaders"), "user-agent");
+        JsonNode requestHeaders =
+                x.has("request_headers") ? x.get("request_headers") : x.path("requestHeaders");
+        JsonNode responseHeaders =
+                x.has("response_headers") ? x.get("response_headers") : x.path("responseHeaders");
+        String agent = header(requestHeaders, "user-agent");
         if (agent != null && !fields.containsKey("client")) {
             VsCodeLog.putClient(agent, fields);
         }
-        String auth = header(x.path("requestHeaders"), "authorization");
+        String auth = header(requestHeaders, "authorization");
         fields.put("authorization", auth == null ? "none" : "sent");
         if (auth != null) {
             String value = auth.replaceFirst("(?i)^bearer\\s+", "").strip();
@@ -85,8 +102,8 @@ final class ClientSimTrace implements LineParser {
                 }
             }
         }
-        putIfPresent(fields, "body", x.path("requestBody").asText(null));
-        String challenge = header(x.path("responseHeaders"), "www-authenticate");
+        putIfPresent(fields, "body", text(x, "request_body", "requestBody"));
+        String challenge = header(responseHeaders, "www-authenticate");
         if (fields.containsKey("status")) {
             fields.put("challenge", challenge == null ? "absent" : challenge);
         }
@@ -95,7 +112,10 @@ final class ClientSimTrace implements LineParser {
                     .map(BearerChallenge::scope)
                     .ifPresent(s -> fields.put("scope", s));
         }
-        putIfPresent(fields, "response_body", x.path("responseBody").asText(null));
+        putIfPresent(fields, "response_body", text(x, "response_body", "responseBody"));
+        if ("browser".equals(text(x, "actor"))) {
+            fields.put("via", "browser");
+        }
         putIfPresent(fields, "error", x.path("error").asText(null));
     }
 

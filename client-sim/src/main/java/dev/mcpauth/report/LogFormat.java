@@ -12,6 +12,7 @@ public enum LogFormat {
     VSCODE("VS Code MCP output channel", VsCodeLog::recognizes),
     MCPAUTH_SERVER("mcpauth server log", ServerLog::recognizes),
     CLIENT_SIM_JSON("client-sim JSON trace", ClientSimTrace::recognizes),
+    CLIENT_SIM_TEXT("client-sim text trace", ClientSimPlain::recognizes),
     EXCHANGES("HTTP exchange transcript", ExchangeTranscript::recognizes),
     CAPTURED_DOCUMENTS("captured requests and metadata (JSON)", line -> false);
 
@@ -63,6 +64,7 @@ public enum LogFormat {
             case VSCODE -> new VsCodeLog(source);
             case MCPAUTH_SERVER -> new ServerLog(source);
             case CLIENT_SIM_JSON -> new ClientSimTrace(source);
+            case CLIENT_SIM_TEXT -> new ClientSimPlain(source);
             case EXCHANGES -> new ExchangeTranscript(source);
             case CAPTURED_DOCUMENTS -> throw new IllegalStateException("not a line format");
         };

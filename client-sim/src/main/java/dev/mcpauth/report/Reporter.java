@@ -171,7 +171,7 @@ public final class Reporter {
                 if (instances.size() < 64) {
                     instances.add(e.field("instance"));
                 }
-                if (e.field("store") != null) {
+                if (e.field("store") != null && e.kind() == Event.Kind.SERVER_START) {
                     stores.add(e.field("store"));
                 }
             }

@@ -52,10 +52,13 @@ final class VsCodeLog implements LineParser {
         return LINE.matcher(line).matches();
     }
 
-    private record Pending(long number, String raw, Map<String, String> fields) {}
+    private record Pending(long number, Instant at, String raw, Map<String, String> fields) {}
 
     @Override
     public List<Event> parse(String line, long number) {
+        if (line.startsWith("#")) {
+            return RestartMarker.parse(line, source, number, last, line).stream().toList();
+        }
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
             return List.of();
@@ -65,7 +68,7 @@ final class VsCodeLog implements LineParser {
         String message = m.group(3);
         Matcher fetching = FETCHING.matcher(message);
         if (fetching.matches()) {
-            remember(number, line, fetching.group(1), fetching.group(2));
+            remember(number, at, line, fetching.group(1), fetching.group(2));
             return List.of();
         }
         Matcher fetched = FETCHED.matcher(message);
@@ -82,13 +85,13 @@ final class VsCodeLog implements LineParser {
     public List<Event> finish() {
         List<Event> left = new ArrayList<>();
         for (Pending p : pending.values()) {
-            left.add(event(p.number(), last, Event.Kind.EXCHANGE, p.fields(), p.raw()));
+            left.add(event(p.number(), p.at(), Event.Kind.EXCHANGE, p.fields(), p.raw()));
         }
         pending.clear();
         return left;
     }
 
-    private void remember(long number, String raw, String url, String options) {
+    private void remember(long number, Instant at, String raw, String url, String options) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher method = METHOD.matcher(options);
         fields.put("method", method.find() ? method.group(1).toUpperCase() : "GET");
@@ -103,7 +106,7 @@ final class VsCodeLog implements LineParser {
             oldest.next();
             oldest.remove();
         }
-        pending.put(url, new Pending(number, raw, fields));
+        pending.put(url, new Pending(number, at, raw, fields));
     }
 
     /** Client name and version from a User-Agent such as {@code Visual Studio Code/1.105.1}. */
@@ -123,15 +126,17 @@ final class VsCodeLog implements LineParser {
         Map<String, String> fields = new LinkedHashMap<>();
         long first = number;
         String lines = raw;
+        Instant start = at;
         if (request != null) {
             fields.putAll(request.fields());
             first = request.number();
+            start = request.at() != null ? request.at() : at;
             lines = request.raw() + "\n" + raw;
         } else {
             fields.put("url", url);
         }
         readResponse(json, fields);
-        return event(first, at, Event.Kind.EXCHANGE, fields, lines);
+        return event(first, start, Event.Kind.EXCHANGE, fields, lines);
     }
 
     /** Status and headers; a pasted line may be cut short, so the status is also searched for. */
