@@ -23,14 +23,23 @@ final class CapturedDocuments {
 
     static boolean recognizes(JsonNode root) {
         return root.isObject()
-                && (root.has("mcp_url")
+                && (isSnapshot(root)
+                        || root.has("mcp_url")
                         || root.has("protected_resource_metadata")
                         || root.has("authorize_request")
                         || root.has("authorization_server_metadata"));
     }
 
+    /** A {@code discover --save} snapshot: the documents, the probes and the findings. */
+    static boolean isSnapshot(JsonNode root) {
+        return root.isObject() && root.has("url") && root.has("probes") && root.has("findings");
+    }
+
     static List<Event> read(String source, String text) throws IOException {
         JsonNode root = Json.mapper().readTree(text);
+        if (isSnapshot(root)) {
+            return readSnapshot(source, text, root);
+        }
         List<Event> events = new ArrayList<>();
         String mcpUrl = root.path("mcp_url").asText(null);
         for (String name :
@@ -84,6 +93,52 @@ final class CapturedDocuments {
                             e.kind(),
                             e.fields(),
                             e.raw()));
+        }
+        return events;
+    }
+
+    private static List<Event> readSnapshot(String source, String text, JsonNode root) {
+        List<Event> events = new ArrayList<>();
+        String url = root.path("url").asText();
+        Map<String, String> names =
+                Map.of(
+                        "resource_metadata", "protected_resource_metadata",
+                        "authorization_server_metadata", "authorization_server_metadata");
+        for (String member : List.of("resource_metadata", "authorization_server_metadata")) {
+            JsonNode doc = root.get(member);
+            if (doc != null && doc.isObject()) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("document", names.get(member));
+                fields.put("body", doc.toString());
+                fields.put("mcp_url", url);
+                events.add(event(source, text, member, Event.Kind.DOCUMENT, fields));
+            }
+        }
+        String challenge = root.path("challenge").asText(null);
+        for (JsonNode probe : root.path("probes")) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("method", probe.path("method").asText("GET"));
+            fields.put("url", probe.path("url").asText());
+            fields.put("authorization", "none");
+            if (probe.path("status").asInt() > 0) {
+                fields.put("status", probe.path("status").asText());
+            }
+            if (probe.path("status").asInt() == 401 && url.equals(fields.get("url"))) {
+                fields.put("challenge", challenge == null ? "absent" : challenge);
+            }
+            events.add(event(source, text, "probes", Event.Kind.EXCHANGE, fields));
+        }
+        for (JsonNode finding : root.path("findings")) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put(
+                    "message",
+                    "discover "
+                            + finding.path("severity").asText().toLowerCase()
+                            + " "
+                            + finding.path("id").asText()
+                            + ": "
+                            + finding.path("message").asText());
+            events.add(event(source, text, "findings", Event.Kind.MESSAGE, fields));
         }
         return events;
     }

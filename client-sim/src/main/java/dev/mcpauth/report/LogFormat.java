@@ -14,7 +14,8 @@ public enum LogFormat {
     CLIENT_SIM_JSON("client-sim JSON trace", ClientSimTrace::recognizes),
     CLIENT_SIM_TEXT("client-sim text trace", ClientSimPlain::recognizes),
     EXCHANGES("HTTP exchange transcript", ExchangeTranscript::recognizes),
-    CAPTURED_DOCUMENTS("captured requests and metadata (JSON)", line -> false);
+    CAPTURED_DOCUMENTS("captured requests and metadata (JSON)", line -> false),
+    DISCOVER_SNAPSHOT("discover --save snapshot", line -> false);
 
     private final String description;
     private final Predicate<String> line;
@@ -34,8 +35,11 @@ public enum LogFormat {
      */
     static Optional<LogFormat> detect(String sample, boolean complete) {
         String trimmed = sample.strip();
-        if (trimmed.startsWith("{") && complete && isCapture(trimmed)) {
-            return Optional.of(CAPTURED_DOCUMENTS);
+        if (trimmed.startsWith("{") && complete) {
+            Optional<LogFormat> document = document(trimmed);
+            if (document.isPresent()) {
+                return document;
+            }
         }
         List<String> lines = trimmed.lines().limit(500).toList();
         LogFormat best = null;
@@ -50,12 +54,16 @@ public enum LogFormat {
         return Optional.ofNullable(best);
     }
 
-    private static boolean isCapture(String text) {
+    private static Optional<LogFormat> document(String text) {
         try {
             JsonNode root = Json.mapper().readTree(text);
-            return root != null && CapturedDocuments.recognizes(root);
+            if (root == null || !CapturedDocuments.recognizes(root)) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    CapturedDocuments.isSnapshot(root) ? DISCOVER_SNAPSHOT : CAPTURED_DOCUMENTS);
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -66,7 +74,8 @@ public enum LogFormat {
             case CLIENT_SIM_JSON -> new ClientSimTrace(source);
             case CLIENT_SIM_TEXT -> new ClientSimPlain(source);
             case EXCHANGES -> new ExchangeTranscript(source);
-            case CAPTURED_DOCUMENTS -> throw new IllegalStateException("not a line format");
+            case CAPTURED_DOCUMENTS, DISCOVER_SNAPSHOT ->
+                    throw new IllegalStateException("not a line format");
         };
     }
 }

@@ -116,7 +116,7 @@ public final class LogInput implements AutoCloseable, Iterator<Event> {
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE);
         InputStreamReader reader = new InputStreamReader(in, utf8);
-        if (format == LogFormat.CAPTURED_DOCUMENTS) {
+        if (format == LogFormat.CAPTURED_DOCUMENTS || format == LogFormat.DISCOVER_SNAPSHOT) {
             byte[] all = in.readNBytes(CapturedDocuments.MAX_BYTES);
             ready.addAll(CapturedDocuments.read(name, new String(all, StandardCharsets.UTF_8)));
             recognized = ready.size();

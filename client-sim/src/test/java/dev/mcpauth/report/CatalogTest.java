@@ -237,6 +237,35 @@ class CatalogTest {
     }
 
     @Nested
+    class DiscoverSnapshot {
+
+        /** The shape {@code discover --save} writes (snake_case members of its report). */
+        static final String SNAPSHOT =
+                "{\"url\":\"https://mcp.example.com/mcp/\",\"checked_at\":\"2026-12-03T10:00:00Z\","
+                        + "\"resource_metadata_url\":\"https://mcp.example.com/.well-known/"
+                        + "oauth-protected-resource/mcp/\",\"resource_metadata\":{\"resource\":"
+                        + "\"https://mcp.example.com/mcp\",\"authorization_servers\":"
+                        + "[\"https://auth.example.com\"]},\"authorization_server\":"
+                        + "\"https://auth.example.com\",\"authorization_server_metadata\":"
+                        + "{\"issuer\":\"https://auth.example.com\","
+                        + "\"code_challenge_methods_supported\":[\"S256\"]},\"probes\":[{\"step\":"
+                        + "\"CHALLENGE\",\"purpose\":\"initialize without a token\",\"method\":"
+                        + "\"POST\",\"url\":\"https://mcp.example.com/mcp/\",\"status\":401,"
+                        + "\"millis\":12}],\"findings\":[{\"id\":\"no-challenge\",\"severity\":"
+                        + "\"ERROR\",\"step\":\"CHALLENGE\",\"message\":\"401 carries no"
+                        + " WWW-Authenticate challenge\"}],\"clients\":[]}";
+
+        @Test
+        void readsTheDocumentsAndTheChallengeOfASavedSnapshot() {
+            Report r = Logs.report("before.json", SNAPSHOT);
+
+            assertEquals("discover --save snapshot", r.inputs().get(0).format());
+            assertEquals(
+                    List.of("resource-metadata-mismatch", "401-without-challenge"), Logs.ids(r));
+        }
+    }
+
+    @Nested
     class NoKnownPattern {
 
         @Test
