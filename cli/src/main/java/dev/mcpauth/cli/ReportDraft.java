@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class ReportDraft {
 
+    private static final int MAX_EXCERPT = 300;
+
     private final Redactor redactor;
     private final StringBuilder out = new StringBuilder();
 
@@ -159,6 +161,11 @@ final class ReportDraft {
     private void excerpt(List<Evidence> evidence) {
         line("## Log excerpt").line("").line("```");
         for (Evidence e : evidence) {
+            if (e.text().startsWith("{") && e.text().length() > MAX_EXCERPT) {
+                // A JSON trace event is unreadable cut short: its summary says what it holds.
+                line(e.source() + ":" + e.line() + "  " + e.summary() + "  (JSON event)");
+                continue;
+            }
             for (String raw : e.text().split("\n")) {
                 // Redacted before it is cut, so that no piece of a secret survives the cut.
                 line(e.source() + ":" + e.line() + "  " + trim(redactor.redact(raw)));
@@ -234,7 +241,7 @@ final class ReportDraft {
     }
 
     private static String trim(String raw) {
-        return raw.length() <= 300 ? raw : raw.substring(0, 300) + " [...]";
+        return raw.length() <= MAX_EXCERPT ? raw : raw.substring(0, MAX_EXCERPT) + " [...]";
     }
 
     private static String capitalize(String s) {

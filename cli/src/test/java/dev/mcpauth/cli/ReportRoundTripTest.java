@@ -361,7 +361,7 @@ class ReportRoundTripTest {
                     CliTest.run("report", "--json", traceLog.toString(), serverLogFile.toString());
 
             assertEquals(0, run.exitCode(), run.err());
-            assertTrue(run.out().contains("<token-"), run.out());
+            assertTrue(run.out().contains(Secrets.fingerprint(accessToken)), run.out());
             assertNoSecret(run.out());
             assertNoSecret(json.out());
             assertNoSecret(run.err());

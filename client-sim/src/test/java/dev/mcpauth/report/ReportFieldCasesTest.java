@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The shared field cases read by the report; each expected value is the case's own verdict. */
-class FieldCasesTest {
+class ReportFieldCasesTest {
 
     static Report report(String... cases) {
         List<LogInput> inputs =
@@ -17,7 +17,7 @@ class FieldCasesTest {
                         .map(
                                 name -> {
                                     InputStream in =
-                                            FieldCasesTest.class.getResourceAsStream(
+                                            ReportFieldCasesTest.class.getResourceAsStream(
                                                     "/cases/" + name);
                                     return LogInput.read(name, in);
                                 })
