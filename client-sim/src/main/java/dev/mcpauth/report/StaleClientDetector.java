@@ -11,6 +11,11 @@ final class StaleClientDetector implements Detector {
     private final Finding.Collector evidence = new Finding.Collector();
     private int unknown;
     private int starts;
+    // Kept per party: inputs without dates are not ordered against the others.
+    private int unknownToClient;
+    private int unknownToServer;
+    private boolean clientRegisteredAgain;
+    private boolean serverRegisteredAgain;
 
     @Override
     public void accept(Event e) {
@@ -24,10 +29,16 @@ final class StaleClientDetector implements Detector {
                 && e.has("reason", "invalid_client")
                 && (e.has("endpoint", "authorize") || e.has("endpoint", "token"))) {
             unknown++;
+            unknownToServer++;
             evidence.add(e, "the authorization server does not know this client id");
         } else if (Detector.isAuthorize(e) && (e.status() == 400 || e.status() == 401)) {
             unknown++;
+            unknownToClient++;
             evidence.add(e, "the authorization request was refused");
+        } else if (unknownToServer > 0 && Detector.isDecision(e, "register", "allow")) {
+            serverRegisteredAgain = true;
+        } else if (unknownToClient > 0 && Detector.isRegister(e) && e.status() / 100 == 2) {
+            clientRegisteredAgain = true;
         } else if (e.kind() == Event.Kind.MESSAGE
                 && e.message().contains("Client ID was invalid")) {
             evidence.add(e, "the client noticed its client id is unknown");
@@ -36,7 +47,9 @@ final class StaleClientDetector implements Detector {
 
     @Override
     public List<Finding> findings() {
-        if (unknown == 0) {
+        boolean clientStuck = unknownToClient > 0 && !clientRegisteredAgain;
+        boolean serverStuck = unknownToServer > 0 && !serverRegisteredAgain;
+        if (!clientStuck && !serverStuck) {
             return List.of();
         }
         String verdict =

@@ -30,7 +30,9 @@ final class StaleTokenDetector implements Detector {
     private int serverRejections;
     private boolean gaveUp;
     private boolean gaveUpOn401;
-    private boolean recovered;
+    // Kept per party: inputs without dates are not ordered against the others.
+    private boolean recoveredClient;
+    private boolean recoveredServer;
     private boolean olderInstanceToken;
 
     @Override
@@ -69,7 +71,7 @@ final class StaleTokenDetector implements Detector {
                             ? "token issued by instance " + issuer + " rejected by " + current()
                             : "the server does not know the token it was sent");
         } else if (serverRejections > 0 && recoveredOnServer(e)) {
-            recovered = true;
+            recoveredServer = true;
         }
     }
 
@@ -91,16 +93,16 @@ final class StaleTokenDetector implements Detector {
                     e.status()
                             + " to a request that carried a token"
                             + (stale ? " issued by instance " + from : ""));
-        } else if ((clientRejections > 0 || serverRejections > 0)
+        } else if ((clientRejections > 0 || gaveUp)
                 && (Detector.isRegister(e) || Detector.isAuthorize(e))) {
-            recovered = true;
+            recoveredClient = true;
         }
     }
 
     private void message(Event e) {
         String m = e.message();
         if (m.contains("retrying with new auth registration") || m.startsWith("Scopes changed")) {
-            recovered = true;
+            recoveredClient = true;
         } else if (m.contains("Server exited before responding to `initialize`")
                 || m.matches("Connection state: Error (401|403) status sending message.*")) {
             if (!gaveUp || m.startsWith("Connection")) {
@@ -118,10 +120,16 @@ final class StaleTokenDetector implements Detector {
     @Override
     public List<Finding> findings() {
         boolean restarted = instances.size() > 1 || olderInstanceToken;
-        boolean clientSide =
-                clientRejections > 0 || (gaveUp && serverRejections > 0) || gaveUpOn401;
-        boolean serverSide = serverRejections > 0 && restarted;
-        if (recovered || !(clientSide || serverSide || (gaveUp && restarted))) {
+        boolean clientStuck =
+                !recoveredClient
+                        && (clientRejections > 0
+                                || gaveUpOn401
+                                || (gaveUp && (serverRejections > 0 || restarted)));
+        boolean serverStuck = !recoveredServer && serverRejections > 0 && restarted;
+        if (recoveredClient && serverStuck) {
+            return List.of();
+        }
+        if (!clientStuck && !serverStuck) {
             return List.of();
         }
         return List.of(new Finding(KnownProblem.STALE_TOKEN, verdict(restarted), evidence.lines()));
