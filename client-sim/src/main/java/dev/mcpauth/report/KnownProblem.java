@@ -57,7 +57,7 @@ public enum KnownProblem {
                     + " scope or key mismatch between the two, or a proxy that rewrites the"
                     + " Authorization header), so every refresh ends in another 401.",
             "A token the authorization server just issued is accepted by the resource server.",
-            "client-sim connect --profile typescript-sdk"),
+            "client-sim connect {url} --profile ts-sdk"),
     MISSING_RESOURCE(
             "no-resource-parameter",
             "Client sends no RFC 8707 resource parameter, so the token's audience is wrong",
@@ -74,7 +74,7 @@ public enum KnownProblem {
                     + " misconfiguration.",
             "The authorization and token requests carry resource=<MCP server URL>; the token's"
                     + " aud names the MCP server.",
-            "client-sim connect --profile spec"),
+            "client-sim connect {url} --profile spec   # sends resource: compare the tokens"),
     RESOURCE_MISMATCH(
             "resource-metadata-mismatch",
             "Protected resource metadata 'resource' does not match the URL the client uses",
@@ -88,7 +88,7 @@ public enum KnownProblem {
                     + " from the URL it connects to. The server names one URL, the client was"
                     + " configured with another.",
             "The metadata's resource is exactly the URL clients are told to use.",
-            "discover <URL>"),
+            "discover {url}"),
     MISSING_CHALLENGE(
             "401-without-challenge",
             "401 without WWW-Authenticate: the client falls back to default metadata",
@@ -106,7 +106,7 @@ public enum KnownProblem {
                     + " own origin.",
             "Every 401 carries WWW-Authenticate: Bearer resource_metadata=\"...\" (MCP"
                     + " 2025-06-18).",
-            "discover <URL>"),
+            "discover {url}"),
     ISSUER_MISMATCH(
             "issuer-mismatch",
             "Authorization server metadata issuer differs from the URL it was fetched for",
@@ -120,7 +120,7 @@ public enum KnownProblem {
                     + " authorization server URL it was discovered from; strict clients reject"
                     + " the metadata otherwise (VS Code does not compare them).",
             "issuer equals authorization_servers[0] byte for byte.",
-            "client-sim connect --profile typescript-sdk-2"),
+            "client-sim connect {url} --profile ts-sdk-2"),
     PKCE_NOT_ADVERTISED(
             "pkce-not-advertised",
             "Authorization server metadata does not advertise PKCE S256",
@@ -133,7 +133,7 @@ public enum KnownProblem {
             "MCP requires clients to refuse an authorization server whose metadata lacks"
                     + " code_challenge_methods_supported with S256.",
             "code_challenge_methods_supported contains S256 (and not plain).",
-            "discover <URL>"),
+            "discover {url}"),
     REGISTRATION_AUTH_METHOD(
             "registration-auth-method-rejected",
             "Client registration rejected over the default token_endpoint_auth_method",
@@ -147,7 +147,7 @@ public enum KnownProblem {
                     + " client_secret_basic. A server that rejects the registration over its own"
                     + " default leaves the client without a client id.",
             "The server accepts the registration and states the method it chose.",
-            "client-sim connect --profile typescript-sdk"),
+            "client-sim connect {url} --profile ts-sdk"),
     LOOPBACK_PORT(
             "loopback-redirect-port",
             "Loopback redirect URI refused because its port differs from the registered one",
@@ -160,7 +160,7 @@ public enum KnownProblem {
             "RFC 8252 section 7.3: for a loopback IP literal the authorization server must allow"
                     + " any port, since native clients pick a free one at run time.",
             "http://127.0.0.1:<any port>/ matches a registered http://127.0.0.1/.",
-            "client-sim connect --profile vscode-1.106");
+            "client-sim connect {url} --profile vscode --redirect-uri http://127.0.0.1:59656/");
 
     private final String id;
     private final String title;
@@ -241,7 +241,10 @@ public enum KnownProblem {
         return expected;
     }
 
-    /** The mcpauth command that reproduces it, without the leading {@code mcpauth}. */
+    /**
+     * The mcpauth command that reproduces it, without the leading {@code mcpauth}; {@code {url}}
+     * stands for the MCP server's URL.
+     */
     public String reproduce() {
         return reproduce;
     }

@@ -130,10 +130,14 @@ public final class Reporter {
                 fixStatus(p, env),
                 p.rootCause(),
                 p.expected(),
-                "mcpauth " + p.reproduce(),
+                "mcpauth " + p.reproduce().replace("{url}", mcpUrl(env)),
                 p.upstream(),
                 f.evidence(),
                 Workarounds.forProblem(p));
+    }
+
+    private static String mcpUrl(Environment env) {
+        return env.serverUrls().isEmpty() ? "<MCP server URL>" : env.serverUrls().get(0);
     }
 
     static String fixStatus(KnownProblem p, Environment env) {
@@ -160,6 +164,12 @@ public final class Reporter {
                     && clients.size() < 8) {
                 String v = e.field("client_version");
                 clients.add(e.field("client") + (v == null ? "" : " " + v));
+            }
+            if (urls.size() < 4 && (Detector.isMcp(e) || e.field("mcp_url") != null)) {
+                String url = e.field("mcp_url") != null ? e.field("mcp_url") : e.field("url");
+                if (url != null && url.startsWith("http")) {
+                    urls.add(url.replaceFirst("[?#].*", ""));
+                }
             }
             if (e.kind() == Event.Kind.SERVER_START || e.kind() == Event.Kind.RESTART) {
                 if (e.field("url") != null) {
