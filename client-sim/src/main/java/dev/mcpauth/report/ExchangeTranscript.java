@@ -18,7 +18,8 @@ final class ExchangeTranscript implements LineParser {
 
     private static final Pattern EXCHANGE =
             Pattern.compile(
-                    "^\\s*(\\d+)\\s+(GET|POST|PUT|DELETE|OPTIONS|HEAD)\\s+(\\S+)(.*?)->\\s*(\\d{3})(.*)$");
+                    "^\\s*(\\d+)\\s+(GET|POST|PUT|DELETE|OPTIONS|HEAD)\\s+(\\S+)(.*?)"
+                            + "->\\s*(\\d{3})(.*)$");
     private static final Pattern BROWSER =
             Pattern.compile("^\\s*(\\d+)\\s+browser opened:\\s*(\\S+).*$");
     private static final Pattern EVENT = Pattern.compile("^event\\s+([\\w-]+):\\s*(.*)$");

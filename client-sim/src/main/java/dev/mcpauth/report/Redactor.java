@@ -27,11 +27,13 @@ public final class Redactor {
     private static final Pattern PARAM =
             Pattern.compile(
                     "(?i)(?<![\\w-])(code|access_token|refresh_token|id_token|client_secret"
-                        + "|code_verifier|password|token|assertion)=(?!fp:)(?![\\w.-]*<)([^&\\s\"'|]+)");
+                            + "|code_verifier|password|token|assertion)=(?!fp:)(?![\\w.-]*<)"
+                            + "([^&\\s\"'|]+)");
     private static final Pattern MEMBER =
             Pattern.compile(
                     "(?i)(\\\\?\"(?:code|access_token|refresh_token|id_token|client_secret"
-                        + "|code_verifier|password|token)\\\\?\"\\s*:\\s*\\\\?\")(?![\\w.-]*<)([^\"\\\\]+)");
+                            + "|code_verifier|password|token)\\\\?\"\\s*:\\s*\\\\?\")"
+                            + "(?![\\w.-]*<)([^\"\\\\]+)");
     private static final Pattern LONG_SECRET =
             Pattern.compile("(?<![\\w./:<-])[A-Za-z0-9_-]{32,}+(?![\\w<-])");
     private static final Pattern EMAIL =

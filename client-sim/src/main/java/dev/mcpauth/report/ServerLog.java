@@ -17,7 +17,8 @@ final class ServerLog implements LineParser {
     static final Pattern LINE =
             Pattern.compile(
                     "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z)\\s+"
-                        + "(TRACE|DEBUG|INFO|WARNING|WARN|ERROR)\\s+(mcpauth(?:\\.[\\w-]+)*)\\s(.*)$");
+                            + "(TRACE|DEBUG|INFO|WARNING|WARN|ERROR)\\s+"
+                            + "(mcpauth(?:\\.[\\w-]+)*)\\s(.*)$");
     private static final Pattern READY =
             Pattern.compile(
                     "^mcpauth server ready at (\\S+) in (-?\\d+) ms \\(instance (\\d+), store"
