@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Read captured logs (VS Code's MCP output channel, mcpauth server logs, client-sim",
-            "traces, discover --save snapshots, HTTP transcripts), join them into one timeline,",
-            "name what went wrong and whose fault it is, and draft the issue for the right",
-            "project in Markdown. Tokens, codes, secrets, e-mail addresses and user names are",
-            "always replaced by placeholders; --redact-hosts also replaces host names."
+            "Read captured logs (VS Code's MCP output channel, mcpauth server logs,",
+            "client-sim traces, discover --save snapshots, HTTP transcripts), join them",
+            "into one timeline, name what went wrong and whose fault it is, and draft the",
+            "issue for the right project in Markdown. Tokens, codes, secrets, e-mail",
+            "addresses and user names are always replaced by placeholders."
         },
         footer = {"", ExitCode.TABLE})
 final class ReportCommand implements Callable<Integer> {
