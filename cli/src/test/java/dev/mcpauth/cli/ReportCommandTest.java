@@ -108,6 +108,38 @@ class ReportCommandTest {
     }
 
     @Nested
+    class FieldCaseDrafts {
+
+        Path copy(String name) throws IOException {
+            try (InputStream in = ReportCommandTest.class.getResourceAsStream("/cases/" + name)) {
+                return Files.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource({
+            "01-vscode-restart-same-scope-no-reauth.txt, stale-token-after-restart, instA.tok-0001",
+            "06-missing-resource-aud-is-client-id.json, no-resource-parameter,"
+                    + " eyJhbGciOiJSUzI1NiIs",
+            "10-prm-resource-trailing-slash.log, resource-metadata-mismatch, api.mcp.example.com",
+            "16-missing-www-authenticate.txt, 401-without-challenge, auth.example.com"
+        })
+        void draftNamesTheVerdictAndHoldsNoSecretOfTheInput(String name, String id, String secret)
+                throws IOException {
+            Path input = copy(name);
+            assertTrue(Files.readString(input).contains(secret), "the input holds it");
+
+            CliTest.Run draft = CliTest.run("report", "--redact-hosts", input.toString());
+            CliTest.Run json = CliTest.run("report", "--json", "--redact-hosts", input.toString());
+
+            assertEquals(0, draft.exitCode(), draft.err());
+            assertTrue(draft.err().contains(id), draft.err());
+            assertFalse(draft.out().contains(secret), draft.out());
+            assertFalse(json.out().contains(secret), json.out());
+        }
+    }
+
+    @Nested
     class BadInput {
 
         @Test

@@ -81,6 +81,7 @@ public final class Redactor {
         s = replace(s, USER_PATH, m -> m.group(1) + placeholder("user", m.group(2)));
         if (hosts) {
             s = replace(s, URL_HOST, m -> m.group(1) + host(m.group(2)));
+            s = bareHosts(s);
         }
         return s;
     }
@@ -93,6 +94,21 @@ public final class Redactor {
         long digits = word.chars().filter(Character::isDigit).count();
         long separators = word.chars().filter(c -> c == '-' || c == '_').count();
         return digits >= 3 && word.length() - digits - separators >= 3 && separators <= 4;
+    }
+
+    /** Host names already seen in URLs, also where they appear without a scheme. */
+    private String bareHosts(String text) {
+        String s = text;
+        for (Map.Entry<String, String> e : placeholders.entrySet()) {
+            if (e.getKey().startsWith("host\u0000")) {
+                String name = e.getKey().substring(5);
+                String p = e.getValue();
+                Pattern bare =
+                        Pattern.compile("(?i)(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w-])");
+                s = replace(s, bare, m -> p.substring(1, p.length() - 1) + ".example");
+            }
+        }
+        return s;
     }
 
     private String host(String name) {
