@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             ServerCommand.class,
             ClientSimCommand.class,
             DiscoverCommand.class,
-            TokenCommand.class
+            TokenCommand.class,
+            ReportCommand.class
         },
         footer = {"", ExitCode.TABLE})
 final class McpauthCommand implements Runnable {
