@@ -158,6 +158,7 @@ function _complete_mcpauth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} discover" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token" ];    then _picocli_mcpauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_mcpauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} client-sim connect" ];    then _picocli_mcpauth_clientsim; return $?; fi
@@ -171,21 +172,23 @@ function _complete_mcpauth() {
   local cmds1=(client-sim)
   local cmds2=(discover)
   local cmds3=(token)
-  local cmds4=(shell)
-  local cmds5=(completion)
-  local cmds6=(client-sim connect)
-  local cmds7=(client-sim restart)
-  local cmds8=(client-sim matrix)
-  local cmds9=(token decode)
-  local cmds10=(token verify)
+  local cmds4=(report)
+  local cmds5=(shell)
+  local cmds6=(completion)
+  local cmds7=(client-sim connect)
+  local cmds8=(client-sim restart)
+  local cmds9=(client-sim matrix)
+  local cmds10=(token decode)
+  local cmds11=(token verify)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mcpauth_token_verify; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mcpauth_token_decode; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mcpauth_clientsim_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mcpauth_clientsim_restart; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mcpauth_clientsim_connect; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mcpauth_completion; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mcpauth_shell; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mcpauth_token_verify; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mcpauth_token_decode; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mcpauth_clientsim_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mcpauth_clientsim_restart; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mcpauth_clientsim_connect; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mcpauth_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mcpauth_shell; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mcpauth_report; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mcpauth_token; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mcpauth_discover; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mcpauth_clientsim; return $?; fi
@@ -200,7 +203,7 @@ function _picocli_mcpauth() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="server client-sim discover token shell completion"
+  local commands="server client-sim discover token report shell completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -368,6 +371,42 @@ function _picocli_mcpauth_token() {
   local commands="decode verify"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_mcpauth_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--redact-hosts' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--format'"
+  local FORMAT_option_args=("TEXT" "JSON") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -5,6 +5,7 @@ complete -c mcpauth -n '__fish_use_subcommand' -a 'server' -d 'Run an MCP server
 complete -c mcpauth -n '__fish_use_subcommand' -a 'client-sim' -d 'Simulate real MCP clients against an MCP server.'
 complete -c mcpauth -n '__fish_use_subcommand' -a 'discover' -d 'Check an MCP server\'s discovery metadata the way each client reads it.'
 complete -c mcpauth -n '__fish_use_subcommand' -a 'token' -d 'Explain an access token: which server, which instance, which audience.'
+complete -c mcpauth -n '__fish_use_subcommand' -a 'report' -d 'Diagnose captured logs and draft the upstream issue in Markdown.'
 complete -c mcpauth -n '__fish_use_subcommand' -a 'shell' -d 'The mcpauth commands in one interactive session, with TAB completion.'
 complete -c mcpauth -n '__fish_use_subcommand' -a 'completion' -d 'Print the bash, zsh or fish completion script.'
 complete -c mcpauth -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit.'
@@ -93,6 +94,12 @@ complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subco
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -l timeout -d 'Limit for each HTTP request (default: 10s).' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -s V -l version -d 'Print version information and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -s o -l output -d 'Write to FILE.' -r -F
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -l format -d 'text (the Markdown draft, default) or json (the diagnosis alone).' -x -a 'TEXT JSON'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -l json -d 'Same as --format json.'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -l redact-hosts -d 'Also replace host names (not loopback).'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -s h -l help -d 'Show this help message and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit.'

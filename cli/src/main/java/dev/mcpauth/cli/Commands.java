@@ -37,6 +37,10 @@ final class Commands {
                                     + " audience.",
                             TokenCommand::new),
                     new Entry(
+                            "report",
+                            "Diagnose captured logs and draft the upstream issue in Markdown.",
+                            ReportCommand::new),
+                    new Entry(
                             "shell",
                             "The mcpauth commands in one interactive session, with TAB"
                                     + " completion.",

@@ -126,7 +126,10 @@ public final class McpAuthServer implements AutoCloseable {
         if (dataDir != null) {
             dataDir.close();
         }
-        LOG.log(Level.INFO, "mcpauth server instance {0} stopped", ctx.instance().id());
+        LOG.log(
+                Level.INFO,
+                "mcpauth server instance {0} stopped",
+                String.valueOf(ctx.instance().id()));
     }
 
     private static void route(HttpRouting.Builder routing, ServerContext ctx) {

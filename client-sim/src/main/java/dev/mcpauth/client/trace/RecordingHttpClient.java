@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,19 +143,30 @@ public final class RecordingHttpClient {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ClientSimException(
-                    ClientSimException.Kind.UNREACHABLE,
-                    target
-                            + " did not answer within "
-                            + timeout.toSeconds()
-                            + " s; is it hanging? Raise --timeout if it is just slow");
+            throw hanging(target);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new ClientSimException(ClientSimException.Kind.UNREACHABLE, "interrupted", e);
         } catch (ExecutionException e) {
+            // The request's own timeout and the wait above race; both mean the same thing.
+            if (e.getCause() instanceof HttpTimeoutException
+                    && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+                throw hanging(target);
+            }
             throw unreachable(url, e.getCause());
         }
+    }
+
+    private ClientSimException hanging(String target) {
+        String limit =
+                timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
+        return new ClientSimException(
+                ClientSimException.Kind.UNREACHABLE,
+                target
+                        + " did not answer within "
+                        + limit
+                        + "; is it hanging? Raise --timeout if it is just slow");
     }
 
     private static String address(URI url) {
