@@ -15,9 +15,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The MCP endpoint over Streamable HTTP (MCP 2025-11-25 and 2025-06-18, Transports): one POST per
@@ -202,25 +202,23 @@ public final class McpEndpoint {
                 "unknown or ended session; initialize a new one");
     }
 
+    /** The body, or null when it is over the limit; a declared length is read exactly. */
     private byte[] readLimited(ServerRequest req) throws IOException {
         int limit = ctx.config().maxBodyBytes();
-        Optional<Long> declared =
-                req.headers().contentLength().isPresent()
-                        ? Optional.of(req.headers().contentLength().getAsLong())
-                        : Optional.empty();
-        if (declared.isPresent() && declared.get() > limit) {
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > limit) {
             return null;
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
+            byte[] body =
+                    in.readNBytes(declared.isPresent() ? (int) declared.getAsLong() : limit + 1);
             return body.length > limit ? null : body;
         }
     }
 
     private static Optional<JsonNode> parseQuietly(byte[] body) {
         try {
-            return Optional.ofNullable(
-                    Json.mapper().readTree(new String(body, StandardCharsets.UTF_8)));
+            return Optional.ofNullable(Json.mapper().readTree(body));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -18,6 +18,9 @@ import java.util.Optional;
 /** The HTTP side of the MCP endpoint: origin checks, message shape, JSON or SSE replies. */
 final class McpHttp {
 
+    /** What the SDKs and VS Code send on every POST: both types, equal quality, so JSON. */
+    private static final String SDK_ACCEPT = "application/json, text/event-stream";
+
     private McpHttp() {}
 
     /**
@@ -135,6 +138,9 @@ final class McpHttp {
      * not JSON or JSON with a lower quality value (RFC 9110 section 12.5.1).
      */
     static boolean prefersEventStream(String accept) {
+        if (accept.isEmpty() || accept.equals(SDK_ACCEPT)) {
+            return false;
+        }
         double sse = quality(accept, "text/event-stream");
         double json = quality(accept, "application/json");
         return sse > 0 && sse > json;

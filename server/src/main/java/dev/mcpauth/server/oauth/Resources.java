@@ -13,6 +13,9 @@ public final class Resources {
     private Resources() {}
 
     public static boolean matches(String sent, String canonical) {
+        if (sent.equals(canonical)) {
+            return true;
+        }
         try {
             return normalize(URI.create(sent)).equals(normalize(URI.create(canonical)));
         } catch (IllegalArgumentException e) {
