@@ -195,8 +195,11 @@ install_tools() {
   [ -n "${BENCH_SKIP_SDK:-}" ] && return
   command -v npm >/dev/null 2>&1 || { say "installing nodejs and npm"; apt_install nodejs npm; }
   local installed
-  installed="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' \
-    "$work/npm/node_modules/@modelcontextprotocol/sdk/package.json" 2>/dev/null | head -n 1)"
+  local manifest="$work/npm/node_modules/@modelcontextprotocol/sdk/package.json"
+  installed=""
+  if [ -f "$manifest" ]; then
+    installed="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$manifest" | head -n 1)"
+  fi
   if [ "$installed" != "$SDK_VERSION" ]; then
     say "installing @modelcontextprotocol/sdk@$SDK_VERSION into $work/npm"
     mkdir -p "$work/npm"
