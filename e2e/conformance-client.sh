@@ -38,49 +38,8 @@ die() {
   exit 2
 }
 
-node_major() {
-  "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || true
-}
-
-ensure_node() {
-  local system local_node="$work/node22/node_modules/node/bin/node"
-  system="$(command -v node || true)"
-  if [ -n "$system" ] && [ "$(node_major "$system")" -ge "$min_node" ] 2>/dev/null; then
-    printf '%s\n' "$system"
-    return
-  fi
-  if [ "$(node_major "$local_node")" != "$min_node" ]; then
-    command -v npm >/dev/null || die "npm is needed to install $node_pkg; install Node.js first"
-    say "installing $node_pkg into $work/node22 (${system:-no node} is older than $min_node)"
-    mkdir -p "$work/node22"
-    timeout "$install_timeout" npm install --prefix "$work/node22" --no-audit --no-fund \
-      --loglevel=error "$node_pkg" >&2 || die "npm install $node_pkg failed"
-    [ "$(node_major "$local_node")" = "$min_node" ] \
-      || die "$local_node does not run; is npm set to ignore install scripts?"
-  fi
-  printf '%s\n' "$local_node"
-}
-
-ensure_suite() {
-  local manifest="$work/conformance/node_modules/$suite_pkg/package.json"
-  if [ -f "$manifest" ] && grep -q "\"version\": \"$suite_version\"" "$manifest"; then
-    return
-  fi
-  say "installing $suite_pkg@$suite_version into $work/conformance"
-  mkdir -p "$work/conformance"
-  timeout "$install_timeout" npm install --prefix "$work/conformance" --no-audit --no-fund \
-    --loglevel=error --save-exact "$suite_pkg@$suite_version" >&2 \
-    || die "npm install $suite_pkg@$suite_version failed"
-}
-
-ensure_build() {
-  timeout "$build_timeout" "$root/mcpauth" --version >/dev/null || die "building mcpauth failed"
-}
-
-can_isolate() {
-  [ "${MCPAUTH_E2E_NETNS:-on}" != "off" ] && [ "$(id -u)" = "0" ] \
-    && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -n true 2>/dev/null
-}
+# shellcheck source=e2e/conformance-lib.sh
+source "$here/conformance-lib.sh"
 
 summary_line() {
   local plain
