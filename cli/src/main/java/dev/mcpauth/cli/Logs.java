@@ -3,6 +3,8 @@ package dev.mcpauth.cli;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
@@ -55,11 +57,23 @@ final class Logs {
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.WARNING);
-        Logger.getLogger("mcpauth").setLevel(verbose ? Level.FINE : Level.INFO);
-        Logger.getLogger("io.helidon").setLevel(verbose ? Level.INFO : Level.WARNING);
+        CONFIGURED.clear();
+        configure("mcpauth", verbose ? Level.FINE : Level.INFO);
+        configure("io.helidon", verbose ? Level.INFO : Level.WARNING);
         // A failed start is reported once, as the command's own one-line message.
-        Logger.getLogger("io.helidon.webserver.LoomServer")
-                .setLevel(verbose ? Level.INFO : Level.OFF);
+        configure("io.helidon.webserver.LoomServer", verbose ? Level.INFO : Level.OFF);
+    }
+
+    /**
+     * JUL holds loggers weakly: a level set on a logger nobody references is lost when it is
+     * collected, so the configured loggers are kept here.
+     */
+    private static final List<Logger> CONFIGURED = new ArrayList<>();
+
+    private static void configure(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        CONFIGURED.add(logger);
     }
 
     /** Milliseconds always shown, so every line has the same width up to the level. */

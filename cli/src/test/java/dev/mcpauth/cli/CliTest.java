@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.server.McpAuthServer;
 import dev.mcpauth.server.ServerConfig;
+import dev.mcpauth.store.StoreKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -77,6 +78,38 @@ class CliTest {
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("--port"));
+    }
+
+    @Test
+    void aBusyPortFailsWithOneLineInsteadOfAServerOnNoPort() {
+        try (McpAuthServer holder =
+                McpAuthServer.start(
+                        ServerConfig.builder(dataDir).port(0).store(StoreKind.MEMORY).build())) {
+            Run run =
+                    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                            java.time.Duration.ofSeconds(30),
+                            () ->
+                                    run(
+                                            "server",
+                                            "--store",
+                                            "memory",
+                                            "--port",
+                                            String.valueOf(holder.port())));
+
+            assertEquals(ExitCode.FAILURE, run.exitCode());
+            assertTrue(run.err().startsWith("mcpauth: cannot listen"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamedAsSuch() throws Exception {
+        Path file = java.nio.file.Files.createFile(dataDir.resolve("not-a-dir"));
+
+        Run run = run("server", "--port", "0", "--data-dir", file.toString());
+
+        assertEquals(ExitCode.FAILURE, run.exitCode());
+        assertTrue(run.err().contains("is a file, not a directory"), run.err());
     }
 
     @Test

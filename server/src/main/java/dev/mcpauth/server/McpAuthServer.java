@@ -78,25 +78,39 @@ public final class McpAuthServer implements AutoCloseable {
                             .build()
                             .start();
         } catch (RuntimeException e) {
-            store.close();
-            if (dataDir != null) {
-                dataDir.close();
-            }
-            throw new StoreException(
-                    "cannot listen on "
-                            + config.host()
-                            + ":"
-                            + config.port()
-                            + ": "
-                            + e.getMessage()
-                            + "; is another server using that port? Pass "
-                            + "--port to choose another",
-                    e);
+            release(store, dataDir);
+            throw cannotListen(config, e.getMessage(), e);
+        }
+        // Helidon logs a failed bind and returns a server that is not running, on port -1.
+        if (!web.isRunning() || web.port() < 0) {
+            web.stop();
+            release(store, dataDir);
+            throw cannotListen(config, "the address is in use or not this machine's", null);
         }
         ctx.bind(web.port());
         McpAuthServer server = new McpAuthServer(web, ctx, dataDir);
         server.announce();
         return server;
+    }
+
+    private static void release(AuthStore store, DataDirectory dataDir) {
+        store.close();
+        if (dataDir != null) {
+            dataDir.close();
+        }
+    }
+
+    private static StoreException cannotListen(ServerConfig config, String why, Throwable cause) {
+        return new StoreException(
+                "cannot listen on "
+                        + config.host()
+                        + ":"
+                        + config.port()
+                        + ": "
+                        + why
+                        + "; is another server using that port? Pass --port to choose another,"
+                        + " or --host with an address of this machine",
+                cause);
     }
 
     public int port() {

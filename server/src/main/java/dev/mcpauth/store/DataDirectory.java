@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -64,6 +65,13 @@ public final class DataDirectory implements AutoCloseable {
                                 + "; stop it, or give this one another --data-dir");
             }
             return new DataDirectory(path, channel, lock);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreException(
+                    "the data directory "
+                            + path
+                            + " is a file, not a directory; pass --data-dir"
+                            + " with a directory",
+                    e);
         } catch (IOException e) {
             throw new StoreException(
                     "cannot use the data directory "
