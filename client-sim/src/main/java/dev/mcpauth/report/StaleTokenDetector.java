@@ -34,6 +34,10 @@ final class StaleTokenDetector implements Detector {
     private boolean recoveredClient;
     private boolean recoveredServer;
     private boolean olderInstanceToken;
+    // A rejection proves a forgotten token only if the token is known to predate the restart, or
+    // the server's store forgets on restart; a sqlite server rejecting a made-up token does not.
+    private boolean storeForgets;
+    private int forgottenRejections;
 
     @Override
     public void accept(Event e) {
@@ -47,6 +51,10 @@ final class StaleTokenDetector implements Detector {
     }
 
     private void instance(Event e) {
+        String store = e.field("store");
+        if (store != null) {
+            storeForgets = store.startsWith("memory");
+        }
         String id = e.field("instance");
         if (id != null && !instances.contains(id)) {
             instances.add(id);
@@ -65,6 +73,9 @@ final class StaleTokenDetector implements Detector {
             String issuer = issuedBy.get(e.field("token"));
             boolean older = issuer != null && !issuer.equals(current());
             olderInstanceToken |= older;
+            if (older || (issuer == null && storeForgets)) {
+                forgottenRejections++;
+            }
             evidence.add(
                     e,
                     older
@@ -125,7 +136,7 @@ final class StaleTokenDetector implements Detector {
                         && (clientRejections > 0
                                 || gaveUpOn401
                                 || (gaveUp && (serverRejections > 0 || restarted)));
-        boolean serverStuck = !recoveredServer && serverRejections > 0 && restarted;
+        boolean serverStuck = !recoveredServer && forgottenRejections > 0 && restarted;
         if (recoveredClient && serverStuck) {
             return List.of();
         }

@@ -38,6 +38,23 @@ class CatalogTest {
                                         + " known to this server\"");
 
         @Test
+        void aSqliteServerRejectingATokenItNeverIssuedIsNoStaleToken() {
+            // A made-up token after a restart of a server that keeps its state: the rejection is
+            // right, and nothing was forgotten.
+            String log =
+                    READY_A.replace("store memory (forgotten on restart)", "store sqlite /d/m.db")
+                            + READY_B.replace(
+                                    "store memory (forgotten on restart)", "store sqlite /d/m.db")
+                            + authz(
+                                    "10:05:01.000",
+                                    "WARNING",
+                                    "endpoint=mcp outcome=deny reason=invalid_token"
+                                            + " token=fp:bbbbbbbbbbbb");
+
+            assertEquals(List.of(), Logs.ids(Logs.report("server.log", log)));
+        }
+
+        @Test
         void joinsTheServersRestartWithTheClientGivingUp() {
             Report r = Logs.report("server.log", SERVER, "vscode.log", GIVE_UP);
 
