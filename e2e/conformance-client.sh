@@ -77,23 +77,4 @@ run_suite() {
   return "$code"
 }
 
-main() {
-  if [ "${1:-}" = "--in-netns" ]; then
-    shift
-    ip link set lo up
-    run_suite "$@"
-    return
-  fi
-  mkdir -p "$work"
-  local node
-  node="$(ensure_node)"
-  ensure_suite
-  ensure_build
-  if can_isolate; then
-    say "running in a network namespace with only loopback"
-    exec unshare -n bash "${BASH_SOURCE[0]}" --in-netns "$node" "$@"
-  fi
-  run_suite "$node" "$@"
-}
-
-main "$@"
+conformance_main "$@"

@@ -49,3 +49,25 @@ can_isolate() {
   [ "${MCPAUTH_E2E_NETNS:-on}" != "off" ] && [ "$(id -u)" = "0" ] \
     && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -n true 2>/dev/null
 }
+
+# The common entry point: installs, builds, then re-runs the calling script inside a network
+# namespace with only loopback when it can (root with unshare), else runs it here. The caller
+# defines run_suite NODE ARGS...
+conformance_main() {
+  if [ "${1:-}" = "--in-netns" ]; then
+    shift
+    ip link set lo up
+    run_suite "$@"
+    return
+  fi
+  mkdir -p "$work"
+  local node
+  node="$(ensure_node)"
+  ensure_suite
+  ensure_build
+  if can_isolate; then
+    say "running in a network namespace with only loopback"
+    exec unshare -n bash "$0" --in-netns "$node" "$@"
+  fi
+  run_suite "$node" "$@"
+}
