@@ -9,7 +9,6 @@ import dev.mcpauth.client.discovery.Discovery;
 import dev.mcpauth.client.discovery.DiscoveryResult;
 import dev.mcpauth.client.mcp.McpClient;
 import dev.mcpauth.client.oauth.ClientCredentials;
-import dev.mcpauth.client.oauth.CodeVerifier;
 import dev.mcpauth.client.oauth.OAuthClient;
 import dev.mcpauth.client.oauth.OAuthFailure;
 import dev.mcpauth.client.oauth.SimulatedPerson;
@@ -22,7 +21,6 @@ import dev.mcpauth.client.trace.Trace;
 import dev.mcpauth.client.trace.TraceEvent.Level;
 import dev.mcpauth.protocol.AuthChallenges;
 import dev.mcpauth.protocol.BearerChallenge;
-import dev.mcpauth.token.Secrets;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +47,7 @@ public final class Connection {
     private final SimulatedPerson person;
     private final McpClient mcp;
     private final RecoveryStrategy strategy;
+    private final LoginFlow loginFlow;
     private DiscoveryResult found;
     private boolean personActed;
     private int exchangesBefore;
@@ -80,6 +79,7 @@ public final class Connection {
                                 trace, options.timeout(), Map.of(), HttpExchange.BROWSER));
         this.mcp = new McpClient(mcpUrl, http, profile.client());
         this.strategy = RecoveryStrategy.of(profile);
+        this.loginFlow = new LoginFlow(this, oauth, person, options);
     }
 
     /** Connects, lists the tools and calls one; never throws for what a server does. */
@@ -375,150 +375,20 @@ public final class Connection {
         return profile.isVsCode() || profile.name().startsWith("ts-sdk") ? null : mcpUrl.toString();
     }
 
-    ClientCredentials ensureClient() {
-        CachedCredentials entry = cached();
-        if (entry.client() != null) {
-            return entry.client();
-        }
-        ClientCredentials client;
-        if (options.clientId() != null) {
-            client =
-                    new ClientCredentials(
-                            options.clientId(),
-                            options.clientSecret(),
-                            null,
-                            found.issuer(),
-                            ClientCredentials.PRE_REGISTERED);
-        } else if (usesCimd()) {
-            client =
-                    new ClientCredentials(
-                            options.clientMetadataUrl() != null
-                                    ? options.clientMetadataUrl()
-                                    : profile.registration().cimdClientId(),
-                            null,
-                            "none",
-                            found.issuer(),
-                            ClientCredentials.CIMD);
-        } else {
-            try {
-                client =
-                        oauth.register(
-                                found,
-                                profile.registration()
-                                        .body(found.metadata(), found.resourceMetadata()));
-            } catch (OAuthFailure e) {
-                throw new ClientSimException(
-                        ClientSimException.Kind.AUTHORIZATION,
-                        "registration failed: " + e.getMessage());
-            }
-        }
-        store(cached().withClient(client));
-        return client;
-    }
-
-    private boolean usesCimd() {
-        boolean advertised =
-                found.metadata() != null
-                        && Boolean.TRUE.equals(
-                                found.metadata().clientIdMetadataDocumentSupported());
-        return profile.registration().usesCimd(found.metadata())
-                || advertised && options.clientMetadataUrl() != null;
-    }
-
-    /**
-     * A browser login: the person approves, the code is exchanged, the tokens stored. With {@code
-     * rediscover} the metadata is fetched again before the exchange, as the TS SDK's finishAuth
-     * does.
-     */
     StoredTokens login(List<String> scopes, boolean rediscover, Response challenged) {
-        ClientCredentials client = ensureClient();
-        if (found.metadata() != null) {
-            profile.pkceCheck()
-                    .problem(found.metadata().codeChallengeMethodsSupported())
-                    .ifPresent(
-                            p -> {
-                                throw new ClientSimException(
-                                        ClientSimException.Kind.BAD_METADATA, p);
-                            });
-        }
-        CodeVerifier verifier = CodeVerifier.random();
-        String state = Secrets.randomUrlSafe(16);
-        String redirect = redirectUri();
-        URI url =
-                oauth.authorizationUrl(
-                        found, client, redirect, scopes, verifier, state, resource());
-        personActed = true;
-        String scopeText = String.join(" ", scopes);
-        if (profile.isVsCode()) {
-            log(Level.INFO, "Creating session for scopes: " + scopeText);
-            log(Level.INFO, "Opening authorization URL for scopes: " + scopeText);
-        } else {
-            log(Level.INFO, "a person opens the authorization URL for scopes: " + scopes);
-        }
-        SimulatedPerson.Outcome outcome = person.authorize(url, redirect);
-        if (outcome.param("error") != null) {
-            throw new ClientSimException(
-                    ClientSimException.Kind.AUTHORIZATION,
-                    "the authorization server answered "
-                            + outcome.param("error")
-                            + ": "
-                            + outcome.param("error_description"));
-        }
-        if (!state.equals(outcome.param("state")) || outcome.param("code") == null) {
-            throw new ClientSimException(
-                    ClientSimException.Kind.PROTOCOL,
-                    "the authorization response "
-                            + (outcome.param("code") == null
-                                    ? "has no code"
-                                    : "does not carry the state that was sent")
-                            + " (RFC 6749 section 4.1.2)");
-        }
-        if (rediscover && challenged != null) {
-            discover(challenged);
-        }
-        if (profile.isVsCode()) {
-            log(Level.INFO, "Authorization code received for scopes: " + scopeText);
-            log(Level.INFO, "Exchanging authorization code for token...");
-        }
-        StoredTokens tokens =
-                oauth.exchangeCode(
-                        found,
-                        client,
-                        outcome.param("code"),
-                        redirect,
-                        verifier,
-                        resource(),
-                        String.join(" ", scopes));
-        store(cached().withTokens(tokens));
-        if (profile.isVsCode()) {
-            log(Level.INFO, "Successfully exchanged authorization code for token.");
-            log(
-                    Level.INFO,
-                    "Created "
-                            + (tokens.refreshToken() != null ? "refreshable" : "non-refreshable")
-                            + " session for scopes: "
-                            + scopeText
-                            + (tokens.expiresAt() == null
-                                    ? ""
-                                    : " that expires in "
-                                            + java.time.Duration.between(
-                                                            tokens.createdAt(), tokens.expiresAt())
-                                                    .toSeconds()
-                                            + " seconds"));
-        }
-        return tokens;
+        return loginFlow.login(scopes, rediscover, challenged);
     }
 
     StoredTokens refresh(StoredTokens tokens) {
-        StoredTokens fresh = oauth.refresh(found, cached().client(), tokens, resource());
-        store(cached().without(tokens).withTokens(fresh));
-        return fresh;
+        return loginFlow.refresh(tokens);
     }
 
-    private String redirectUri() {
-        return options.redirectUri() != null
-                ? options.redirectUri()
-                : profile.registration().redirectUri();
+    ClientCredentials ensureClient() {
+        return loginFlow.ensureClient();
+    }
+
+    void personActed() {
+        personActed = true;
     }
 
     private String chooseTool(List<String> tools) {
