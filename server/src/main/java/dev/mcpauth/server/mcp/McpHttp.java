@@ -103,15 +103,15 @@ final class McpHttp {
 
     /** Writes a JSON-RPC response as JSON, or as one SSE event when the client prefers that. */
     static void reply(ServerRequest req, ServerResponse res, ObjectNode response) {
-        String json = Json.write(response);
         res.status(Status.OK_200);
         if (prefersEventStream(req.headers().first(HeaderNames.ACCEPT).orElse(""))) {
+            String json = Json.write(response);
             res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
             res.header(HeaderNames.CACHE_CONTROL, "no-cache");
             res.send(("event: message\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         } else {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.send(json.getBytes(StandardCharsets.UTF_8));
+            res.send(Json.writeBytes(response));
         }
     }
 

@@ -26,6 +26,36 @@ public final class Scopes {
         return out;
     }
 
+    /**
+     * Whether a space-separated scope string holds every one of {@code needed}: the check on every
+     * MCP request, so it scans the string instead of building a set.
+     */
+    public static boolean covers(String scope, List<String> needed) {
+        for (String one : needed) {
+            if (!holds(scope, one)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(String scope, String one) {
+        if (scope == null || one.isEmpty()) {
+            return false;
+        }
+        int from = scope.indexOf(one);
+        while (from >= 0) {
+            int end = from + one.length();
+            boolean starts = from == 0 || scope.charAt(from - 1) == ' ';
+            boolean ends = end == scope.length() || scope.charAt(end) == ' ';
+            if (starts && ends) {
+                return true;
+            }
+            from = scope.indexOf(one, from + 1);
+        }
+        return false;
+    }
+
     public static String join(Set<String> scopes) {
         return String.join(" ", scopes);
     }

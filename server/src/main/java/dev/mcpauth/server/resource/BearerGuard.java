@@ -95,9 +95,8 @@ public final class BearerGuard {
                             + issued.resource()
                             + ", not for this resource (RFC 8707)");
         }
-        Set<String> granted = Scopes.parse(issued.scope());
-        if (!granted.containsAll(needed)) {
-            Set<String> all = new LinkedHashSet<>(granted);
+        if (!Scopes.covers(issued.scope(), needed)) {
+            Set<String> all = new LinkedHashSet<>(Scopes.parse(issued.scope()));
             all.addAll(needed);
             String detail = "this request needs scope " + String.join(" ", needed);
             ctx.log()
