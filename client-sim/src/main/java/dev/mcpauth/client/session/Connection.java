@@ -3,7 +3,6 @@ package dev.mcpauth.client.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpauth.client.ClientSimException;
-import dev.mcpauth.client.cache.CachedCredentials;
 import dev.mcpauth.client.cache.CredentialCache;
 import dev.mcpauth.client.discovery.Discovery;
 import dev.mcpauth.client.discovery.DiscoveryResult;
@@ -37,7 +36,6 @@ public final class Connection {
 
     private final ClientProfile profile;
     private final URI mcpUrl;
-    private final CredentialCache cache;
     private final SessionOptions options;
     private final Trace trace;
     private final RecordingHttpClient http;
@@ -48,6 +46,7 @@ public final class Connection {
     private final McpClient mcp;
     private final RecoveryStrategy strategy;
     private final LoginFlow loginFlow;
+    private final CredentialSlot credentials;
     private DiscoveryResult found;
     private boolean personActed;
     private int exchangesBefore;
@@ -60,7 +59,6 @@ public final class Connection {
             Trace trace) {
         this.profile = profile;
         this.mcpUrl = mcpUrl;
-        this.cache = cache;
         this.options = options;
         this.trace = trace;
         Map<String, String> agent =
@@ -80,6 +78,7 @@ public final class Connection {
         this.mcp = new McpClient(mcpUrl, http, profile.client());
         this.strategy = RecoveryStrategy.of(profile);
         this.loginFlow = new LoginFlow(this, oauth, person, options);
+        this.credentials = new CredentialSlot(profile, mcpUrl, cache, () -> found, trace);
     }
 
     /** Connects, lists the tools and calls one; never throws for what a server does. */
@@ -320,50 +319,9 @@ public final class Connection {
         return Discovery.scopes(challenge.scope(), found, profile.isVsCode());
     }
 
-    // ---- the credential cache, keyed as the profile keys it ----
-
-    String cacheKey() {
-        return profile.cacheKey()
-                .key(
-                        mcpUrl,
-                        found == null ? null : found.authorizationServer().toString(),
-                        found == null ? null : found.resource());
-    }
-
-    CachedCredentials cached() {
-        return cache.get(profile.name(), cacheKey());
-    }
-
-    void store(CachedCredentials value) {
-        cache.put(profile.name(), cacheKey(), value);
-    }
-
-    void forgetClientAndTokens() {
-        store(CachedCredentials.empty());
-    }
-
-    void forgetTokens() {
-        store(cached().withoutTokens());
-    }
-
-    /** SEP-2352: credentials obtained from another issuer are not used. */
-    void forgetIfIssuerChanged() {
-        CachedCredentials entry = cached();
-        String issuer = found.issuer();
-        boolean other =
-                entry.client() != null
-                        && entry.client().issuer() != null
-                        && !entry.client().issuer().equals(issuer);
-        if (other) {
-            log(
-                    Level.INFO,
-                    "stored credentials belong to issuer "
-                            + entry.client().issuer()
-                            + ", not "
-                            + issuer
-                            + "; discarding them");
-            forgetClientAndTokens();
-        }
+    /** The cache entry this connection reads and writes. */
+    CredentialSlot credentials() {
+        return credentials;
     }
 
     // ---- OAuth steps ----

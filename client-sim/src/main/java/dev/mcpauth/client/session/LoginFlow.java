@@ -34,7 +34,7 @@ final class LoginFlow {
     }
 
     ClientCredentials ensureClient() {
-        CachedCredentials entry = c.cached();
+        CachedCredentials entry = c.credentials().get();
         if (entry.client() != null) {
             return entry.client();
         }
@@ -71,7 +71,7 @@ final class LoginFlow {
                         "registration failed: " + e.getMessage());
             }
         }
-        c.store(c.cached().withClient(client));
+        c.credentials().put(c.credentials().get().withClient(client));
         return client;
     }
 
@@ -149,7 +149,7 @@ final class LoginFlow {
                         verifier,
                         c.resource(),
                         String.join(" ", scopes));
-        c.store(c.cached().withTokens(tokens));
+        c.credentials().put(c.credentials().get().withTokens(tokens));
         if (c.profile().isVsCode()) {
             c.log(Level.INFO, "Successfully exchanged authorization code for token.");
             c.log(
@@ -170,8 +170,9 @@ final class LoginFlow {
     }
 
     StoredTokens refresh(StoredTokens tokens) {
-        StoredTokens fresh = oauth.refresh(c.found(), c.cached().client(), tokens, c.resource());
-        c.store(c.cached().without(tokens).withTokens(fresh));
+        StoredTokens fresh =
+                oauth.refresh(c.found(), c.credentials().get().client(), tokens, c.resource());
+        c.credentials().put(c.credentials().get().without(tokens).withTokens(fresh));
         return fresh;
     }
 

@@ -17,7 +17,7 @@ final class PythonSdkStrategy implements RecoveryStrategy {
 
     @Override
     public String token(Connection c) {
-        StoredTokens latest = c.cached().latest();
+        StoredTokens latest = c.credentials().get().latest();
         return latest == null ? null : latest.accessToken();
     }
 

@@ -28,7 +28,7 @@ final class SpecStrategy implements RecoveryStrategy {
 
     @Override
     public String token(Connection c) {
-        StoredTokens latest = c.cached().latest();
+        StoredTokens latest = c.credentials().get().latest();
         if (latest == null) {
             return null;
         }
@@ -38,7 +38,7 @@ final class SpecStrategy implements RecoveryStrategy {
             try {
                 return c.refresh(latest).accessToken();
             } catch (OAuthFailure e) {
-                c.forgetTokens();
+                c.credentials().forgetTokens();
                 return null;
             }
         }
@@ -58,7 +58,7 @@ final class SpecStrategy implements RecoveryStrategy {
                             + res.status());
         }
         c.discover(res);
-        c.forgetIfIssuerChanged();
+        c.credentials().forgetIfIssuerChanged();
         if (res.status() == 403) {
             if (!"insufficient_scope".equals(challenge.error())) {
                 throw c.giveUp(res, request, "the server answered 403 " + challenge.error());
@@ -70,16 +70,16 @@ final class SpecStrategy implements RecoveryStrategy {
             return login(c);
         }
         scopes = c.scopes(challenge);
-        StoredTokens stored = c.cached().latest();
+        StoredTokens stored = c.credentials().get().latest();
         if (sent != null && stored != null && stored.refreshToken() != null) {
             try {
                 return c.refresh(stored).accessToken();
             } catch (OAuthFailure e) {
                 c.log(Level.INFO, "refresh refused (" + e.error() + "); " + next(e));
                 if (e.invalidClient()) {
-                    c.forgetClientAndTokens();
+                    c.credentials().forgetClientAndTokens();
                 } else {
-                    c.forgetTokens();
+                    c.credentials().forgetTokens();
                 }
             }
         }
@@ -91,7 +91,7 @@ final class SpecStrategy implements RecoveryStrategy {
     }
 
     private String login(Connection c) {
-        boolean storedClient = c.cached().client() != null;
+        boolean storedClient = c.credentials().get().client() != null;
         try {
             return c.login(scopes, false, null).accessToken();
         } catch (ClientSimException e) {
@@ -103,7 +103,7 @@ final class SpecStrategy implements RecoveryStrategy {
                     "the login with the stored client did not come back ("
                             + e.getMessage()
                             + "); registering again");
-            c.forgetClientAndTokens();
+            c.credentials().forgetClientAndTokens();
             return c.login(scopes, false, null).accessToken();
         }
     }

@@ -24,7 +24,7 @@ final class TsSdkStrategy implements RecoveryStrategy {
 
     @Override
     public String token(Connection c) {
-        StoredTokens latest = c.cached().latest();
+        StoredTokens latest = c.credentials().get().latest();
         return latest == null ? null : latest.accessToken();
     }
 
@@ -51,23 +51,23 @@ final class TsSdkStrategy implements RecoveryStrategy {
             Connection c, Response res, BearerChallenge challenge, boolean stepUp, boolean again) {
         DiscoveryResult found = c.discover(res);
         if (c.profile().cacheKey().bindsIssuer()) {
-            c.forgetIfIssuerChanged();
+            c.credentials().forgetIfIssuerChanged();
         }
         List<String> scopes = c.scopes(challenge);
         c.ensureClient();
-        StoredTokens stored = c.cached().latest();
+        StoredTokens stored = c.credentials().get().latest();
         if (!stepUp && stored != null && stored.refreshToken() != null) {
             try {
                 return c.refresh(stored).accessToken();
             } catch (OAuthFailure e) {
                 if (!again && e.invalidClient()) {
                     say(c, e.error(), "client information and tokens");
-                    c.forgetClientAndTokens();
+                    c.credentials().forgetClientAndTokens();
                     return auth(c, res, challenge, stepUp, true);
                 }
                 if (!again && e.invalidGrant()) {
                     say(c, e.error(), "tokens");
-                    c.forgetTokens();
+                    c.credentials().forgetTokens();
                     return auth(c, res, challenge, stepUp, true);
                 }
                 c.log(Level.WARNING, "refresh failed (" + e.getMessage() + "); logging in");

@@ -83,7 +83,7 @@ final class VsCodeStrategy implements RecoveryStrategy {
                             + " status with Authorization header, retrying with new auth"
                             + " registration. Error details: "
                             + (body.isEmpty() ? "no additional details" : body));
-            c.forgetClientAndTokens();
+            c.credentials().forgetClientAndTokens();
             current = login(c, res, request);
             return current;
         }
@@ -105,7 +105,7 @@ final class VsCodeStrategy implements RecoveryStrategy {
 
     /** {@code getSessions} for the exact scope set: cached, refreshed ahead of expiry, or new. */
     private String session(Connection c, Response res, ObjectNode request) {
-        CachedCredentials entry = c.cached();
+        CachedCredentials entry = c.credentials().get();
         StoredTokens tokens = entry.tokensFor(StoredTokens.scopeSet(String.join(" ", scopes)));
         if (tokens != null && !tokens.expiresWithin(REFRESH_AHEAD, Instant.now())) {
             return tokens.accessToken();
@@ -115,7 +115,7 @@ final class VsCodeStrategy implements RecoveryStrategy {
             try {
                 return c.refresh(tokens).accessToken();
             } catch (OAuthFailure e) {
-                c.forgetTokens();
+                c.credentials().forgetTokens();
             }
         }
         return login(c, res, request);
