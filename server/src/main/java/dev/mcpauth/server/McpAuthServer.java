@@ -2,8 +2,11 @@ package dev.mcpauth.server;
 
 import dev.mcpauth.protocol.Json;
 import dev.mcpauth.protocol.JsonRpc;
+import dev.mcpauth.protocol.OAuthError;
 import dev.mcpauth.protocol.WellKnown;
 import dev.mcpauth.server.http.BadRequestException;
+import dev.mcpauth.server.http.BodyTooLargeException;
+import dev.mcpauth.server.http.Responses;
 import dev.mcpauth.server.mcp.McpDispatcher;
 import dev.mcpauth.server.mcp.McpEndpoint;
 import dev.mcpauth.server.mcp.McpTools;
@@ -191,8 +194,13 @@ public final class McpAuthServer implements AutoCloseable {
                 .delete(mcpPath, mcp::delete)
                 .options(mcpPath, mcp::preflight)
                 .error(
+                        BodyTooLargeException.class,
+                        (req, res, e) ->
+                                refuseInput(
+                                        req, res, Status.REQUEST_ENTITY_TOO_LARGE_413, e, mcpPath))
+                .error(
                         BadRequestException.class,
-                        (req, res, e) -> sendError(res, Status.BAD_REQUEST_400, e.getMessage()))
+                        (req, res, e) -> refuseInput(req, res, Status.BAD_REQUEST_400, e, mcpPath))
                 .error(
                         StoreException.class,
                         (req, res, e) -> {
@@ -225,6 +233,20 @@ public final class McpAuthServer implements AutoCloseable {
                 "Authorization, Content-Type, MCP-Protocol-Version");
         res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** Unusable input: a JSON-RPC error on the MCP endpoint, an OAuth error everywhere else. */
+    private static void refuseInput(
+            ServerRequest req,
+            ServerResponse res,
+            Status status,
+            BadRequestException e,
+            String mcpPath) {
+        if (req.path().path().equals(mcpPath)) {
+            sendError(res, status, e.getMessage());
+        } else {
+            Responses.oauthError(res, status, OAuthError.INVALID_REQUEST, e.getMessage());
+        }
     }
 
     private static void sendError(ServerResponse res, Status status, String message) {

@@ -70,6 +70,43 @@ class TokenEndpointTest {
     }
 
     @Test
+    void refusesAnOversizedFormWith413AndKeepsWhatIsStored() {
+        String clientId = server.registerPublicClient().get("client_id").asText();
+        String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);
+        String token =
+                TestServer.json(server.exchange(clientId, code, TestServer.VERIFIER))
+                        .get("access_token")
+                        .asText();
+        String padding = "a".repeat(70 * 1024);
+
+        for (String path : new String[] {"/token", "/revoke"}) {
+            HttpResponse<String> res =
+                    server.postForm(path, Map.of("grant_type", "refresh_token", "pad", padding));
+
+            assertEquals(413, res.statusCode(), path);
+            assertEquals("invalid_request", TestServer.json(res).get("error").asText(), path);
+            assertTrue(
+                    TestServer.json(res).get("error_description").asText().contains("65536"),
+                    res.body());
+        }
+        assertEquals(200, whoamiStatus(token), "the token issued before is still valid");
+    }
+
+    @Test
+    void answersAFormThatIsNotPercentEncodingWithAnOAuthError() {
+        HttpResponse<String> res =
+                server.send(
+                        server.request("/token")
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(
+                                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                "grant_type=authorization_code&code=%zz")));
+
+        assertEquals(400, res.statusCode());
+        assertEquals("invalid_request", TestServer.json(res).get("error").asText());
+    }
+
+    @Test
     void rejectsAWrongVerifier() {
         String clientId = server.registerPublicClient().get("client_id").asText();
         String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);

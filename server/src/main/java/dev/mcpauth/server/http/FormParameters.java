@@ -1,5 +1,8 @@
 package dev.mcpauth.server.http;
 
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,10 +18,33 @@ import java.util.Optional;
  */
 public final class FormParameters {
 
+    /** An OAuth form holds a handful of short parameters; a larger body is refused unread. */
+    public static final int MAX_BODY = 64 * 1024;
+
     private final Map<String, List<String>> values;
 
     private FormParameters(Map<String, List<String>> values) {
         this.values = values;
+    }
+
+    /** The form in a request body, refused with 413 past {@link #MAX_BODY} bytes. */
+    public static FormParameters read(ServerRequest req) throws IOException {
+        long declared = req.headers().contentLength().orElse(0);
+        byte[] body;
+        if (declared > MAX_BODY) {
+            body = null;
+        } else {
+            try (InputStream in = req.content().inputStream()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+        }
+        if (body == null || body.length > MAX_BODY) {
+            throw new BodyTooLargeException(
+                    "the form body is over "
+                            + MAX_BODY
+                            + " bytes; an OAuth request needs only a few short parameters");
+        }
+        return parse(new String(body, StandardCharsets.UTF_8));
     }
 
     public static FormParameters parse(String encoded) {

@@ -84,7 +84,7 @@ public final class AuthorizationEndpoint {
 
     /** POST from the consent page: the person's decision on a pending request. */
     public void decide(ServerRequest req, ServerResponse res) throws IOException {
-        FormParameters form = FormParameters.parse(req.content().as(String.class));
+        FormParameters form = FormParameters.read(req);
         dropExpired();
         Pending decided = form.get("request_id").map(pending::remove).orElse(null);
         if (decided == null || decided.expiresAt().isBefore(ctx.now())) {

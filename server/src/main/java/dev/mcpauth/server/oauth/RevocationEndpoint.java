@@ -10,6 +10,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -27,8 +28,8 @@ public final class RevocationEndpoint {
         this.clients = new ClientAuthenticator(ctx.store());
     }
 
-    public void handle(ServerRequest req, ServerResponse res) {
-        FormParameters form = FormParameters.parse(req.content().as(String.class));
+    public void handle(ServerRequest req, ServerResponse res) throws IOException {
+        FormParameters form = FormParameters.read(req);
         ClientAuthenticator.Result auth =
                 clients.authenticate(req.headers().first(HeaderNames.AUTHORIZATION), form);
         if (!auth.ok()) {

@@ -13,6 +13,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +39,8 @@ public final class TokenEndpoint {
         this.issuer = new TokenIssuer(ctx);
     }
 
-    public void handle(ServerRequest req, ServerResponse res) {
-        FormParameters form = FormParameters.parse(req.content().as(String.class));
+    public void handle(ServerRequest req, ServerResponse res) throws IOException {
+        FormParameters form = FormParameters.read(req);
         String grantType = form.get("grant_type").orElse("");
         String endpoint = "token";
         Optional<String> repeated = form.repeated();
