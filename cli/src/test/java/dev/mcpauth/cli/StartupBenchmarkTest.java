@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -50,6 +53,10 @@ class StartupBenchmarkTest {
         commands.put(
                 "MCPAUTH_NO_CACHE=1 mcpauth --version",
                 List.of("env", "MCPAUTH_NO_CACHE=1", ROOT + "/mcpauth", "--version"));
+        commands.put("floor: JVM printing one line (own cache)", floor(java, "empty"));
+        commands.put(
+                "floor: picocli parsing token decode <jwt>, model in code (own cache)",
+                floor(java, "picocli", "token", "decode", Training.SAMPLE_JWT));
         wallMillis(List.of(ROOT + "/mcpauth", "server", "--help"));
         for (List<String> c : commands.values()) {
             wallMillis(c); // warm the page cache and start training the launcher's caches
@@ -100,6 +107,42 @@ class StartupBenchmarkTest {
         Files.writeString(ROOT.resolve("cli/target/startup.md"), table);
         System.out.println(table);
         assertTrue(base > 0);
+    }
+
+    /**
+     * A {@link StartupFloor} run with the launcher's flags for short commands and a class-data
+     * cache of its own, trained here on the same arguments: what start-up costs before any of
+     * mcpauth's own work.
+     */
+    private List<String> floor(String javaBin, String... args)
+            throws IOException, InterruptedException {
+        Path jar = dataDir.resolve("floor-" + args[0] + ".jar");
+        Path classes = Path.of("target/test-classes");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            String entry = StartupFloor.class.getName().replace('.', '/') + ".class";
+            out.putNextEntry(new JarEntry(entry));
+            out.write(Files.readAllBytes(classes.resolve(entry)));
+            out.closeEntry();
+        }
+        String classPath = jar + File.pathSeparator + ROOT.resolve("cli/target/mcpauth.jar");
+        Path cache = dataDir.resolve("floor-" + args[0] + ".cache");
+        boolean aot = Runtime.version().feature() >= 25;
+        List<String> common =
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath);
+        List<String> train = new ArrayList<>(List.of(javaBin));
+        train.add(aot ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache);
+        train.addAll(common);
+        train.add(StartupFloor.class.getName());
+        train.addAll(List.of(args));
+        wallMillis(train);
+        assertTrue(Files.exists(cache), "no class-data cache was written for the floor");
+        List<String> run = new ArrayList<>(List.of(javaBin));
+        run.add(aot ? "-XX:AOTCache=" + cache : "-XX:SharedArchiveFile=" + cache);
+        run.add(aot ? "-Xlog:aot=off" : "-Xlog:cds=off");
+        run.addAll(common);
+        run.add(StartupFloor.class.getName());
+        run.addAll(List.of(args));
+        return run;
     }
 
     /** Waits while the launcher trains a cache in the background (a {@code *.lock} exists). */
