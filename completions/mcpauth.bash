@@ -301,10 +301,22 @@ function _picocli_mcpauth_server() {
 function _picocli_mcpauth_clientsim() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="connect restart matrix"
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'-p' '--profile'"
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -467,18 +479,13 @@ function _picocli_mcpauth_clientsim_connect() {
 
   local commands=""
   local flag_opts="'--forget' '--conformance' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-p' '--profile' '--cache-dir' '--timeout' '--redirect-uri' '--client-id' '--client-secret' '--client-metadata-url' '--format'"
-  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+  local arg_opts="'--cache-dir' '--timeout' '--redirect-uri' '--client-id' '--client-secret' '--client-metadata-url' '--format' '-p' '--profile'"
   local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-p'|'--profile')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
-      return $?
-      ;;
     '--cache-dir')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -505,6 +512,11 @@ function _picocli_mcpauth_clientsim_connect() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -524,21 +536,16 @@ function _picocli_mcpauth_clientsim_restart() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-p' '--profile' '--store' '--token-format' '--workaround' '--data-dir' '--timeout' '--format'"
-  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+  local arg_opts="'--store' '--token-format' '--workaround' '--data-dir' '--timeout' '--format' '-p' '--profile'"
   local KIND_option_args=("SQLITE" "MEMORY") # --store values
   local FORMAT_option_args=("INSTANCE" "OPAQUE") # --token-format values
   local NAME_option_args=("DYNAMIC_SCOPE" "ISSUER_ROTATION" "INVALID_TOKEN_DETAIL" "AS_URL_ROTATION") # --workaround values
   local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-p'|'--profile')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
-      return $?
-      ;;
     '--store')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
@@ -568,6 +575,11 @@ function _picocli_mcpauth_clientsim_restart() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -587,24 +599,24 @@ function _picocli_mcpauth_clientsim_matrix() {
 
   local commands=""
   local flag_opts="'--json' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-p' '--profile' '--parallel' '--format'"
-  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
+  local arg_opts="'--parallel' '--format' '-p' '--profile'"
   local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-p'|'--profile')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
-      return $?
-      ;;
     '--parallel')
       return
       ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-p'|'--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
       ;;
   esac

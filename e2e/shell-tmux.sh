@@ -3,10 +3,13 @@
 # tmux, the screen read back. Installs tmux, zsh and fish from Debian's packages when missing.
 # Checks:
 #   - completions/mcpauth.{bash,zsh,fish} equal `mcpauth completion SHELL` and load without error
-#   - bash (with the bash script) completes `mcpauth cl<TAB>` like the shell does
-#   - mcpauth shell: cl<TAB> -> client-sim, client-sim connect --pro<TAB> -> --profile (the
-#     option lives on the subcommands connect, restart and matrix),
-#     --profile <TAB> lists the profiles, Ctrl-C keeps the shell and cancels a running command
+#   - bash (with the bash script) completes `mcpauth cl<TAB>` like the shell does, and
+#     `mcpauth client-sim --pro<TAB>` -> --profile, `client-sim --profile <TAB><TAB>` lists the
+#     profiles
+#   - mcpauth shell: cl<TAB> -> client-sim, client-sim --pro<TAB> -> --profile (an option of
+#     client-sim that connect, restart and matrix inherit), client-sim connect --pro<TAB> ->
+#     --profile, --profile <TAB> lists the profiles (after client-sim and after
+#     client-sim connect), Ctrl-C keeps the shell and cancels a running command
 #     (needs python3 for a server that never answers), a server started in it runs in
 #     the background and `client-sim connect` targets it without a URL, Ctrl-D leaves
 # (When client-sim is absent from the build, the same checks run on `completion` and `server`.)
@@ -67,12 +70,12 @@ step "completion scripts: generated, and load in bash, zsh and fish"
 
 # --- the command the checks use: client-sim when the build has it --------------------------
 if mcpauth completion fish | grep -q "'client-sim'"; then
-  typed=cl expected=client-sim sub="client-sim connect"
+  typed=cl expected=client-sim sub="client-sim connect" top="client-sim"
   profiles="$(mcpauth completion fish | sed -n "s/.*client-sim; and __fish_seen_subcommand_from connect' -s p -l profile .* -a '\([^']*\)'.*/\1/p")"
   [ -n "$profiles" ] || fail "the fish script lists no profiles for client-sim connect --profile"
 else
   step "client-sim is not in this build: checking with 'completion' and 'server' instead"
-  typed=comp expected=completion sub="server" profiles="sqlite memory"
+  typed=comp expected=completion sub="server" top="" profiles="sqlite memory"
 fi
 
 # Waits until the pane shows $1 (an extended regex), or fails after $2 seconds.
@@ -87,10 +90,14 @@ expect_screen() {
   fail "expected the screen to show: $pattern"
 }
 
-# Ctrl-C: a fresh prompt line in the shell, whatever a completion list left behind.
+# Ctrl-C: a fresh prompt line, whatever a completion list left behind; Ctrl-L and a cleared
+# history, so that what the next check reads was not on the screen before.
 fresh_line() {
   tm send-keys -t t C-c
   sleep 0.5
+  tm send-keys -t t C-l
+  sleep 0.3
+  tm clear-history -t t
 }
 
 # --- bash with the completion script, as a person's interactive shell ------------------------
@@ -99,8 +106,20 @@ tm send-keys -t t "PS1='bash$ '; source '$root/completions/mcpauth.bash'" Enter
 expect_screen 'bash\$ ?$' 10
 tm send-keys -t t "mcpauth $typed" Tab
 expect_screen "bash\\$ mcpauth $expected" 10
-tm kill-session -t t
 step "bash: 'mcpauth $typed<TAB>' completes to '$expected'"
+if [ -n "$top" ]; then
+  fresh_line
+  tm send-keys -t t "mcpauth $top --pro" Tab
+  expect_screen "bash\\$ mcpauth $top --profile" 10
+  step "bash: 'mcpauth $top --pro<TAB>' completes to '--profile'"
+  fresh_line
+  tm send-keys -t t "mcpauth $top --profile " Tab Tab
+  for p in $profiles; do
+    expect_screen "(^| )$p( |$)" 10
+  done
+  step "bash: 'mcpauth $top --profile <TAB><TAB>' lists: $profiles"
+fi
+tm kill-session -t t
 
 # --- mcpauth shell ---------------------------------------------------------------------------
 tm new-session -d -s t -x 200 -y 50 "mcpauth shell"
@@ -111,6 +130,16 @@ expect_screen "^mcpauth> $expected" 10
 step "shell: '$typed<TAB>' completes to '$expected'"
 
 if [ "$expected" = client-sim ]; then
+  fresh_line
+  tm send-keys -t t "$top --pro" Tab
+  expect_screen "^mcpauth> $top --profile" 10
+  step "shell: '$top --pro<TAB>' completes to '--profile'"
+  fresh_line
+  tm send-keys -t t "$top --profile " Tab
+  for p in $profiles; do
+    expect_screen "(^| )$p( |$)" 10
+  done
+  step "shell: '$top --profile <TAB>' lists: $profiles"
   fresh_line
   tm send-keys -t t "$sub --pro" Tab
   expect_screen "^mcpauth> $sub --profile" 10

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mcpauth client-sim connect URL --profile P}: one session against any server. */
@@ -42,14 +43,7 @@ final class ClientSimConnectCommand implements Callable<Integer> {
             description = "The MCP endpoint, e.g. http://localhost:3000/mcp")
     String url;
 
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            converter = ClientSimSupport.ProfileConverter.class,
-            completionCandidates = Candidates.Profiles.class,
-            paramLabel = "PROFILE",
-            description = "vscode-1.105, vscode, ts-sdk, ts-sdk-2, python-sdk or spec.")
-    ClientProfile profile;
+    @ParentCommand ClientSimCommand parent;
 
     @Option(
             names = "--cache-dir",
@@ -108,6 +102,7 @@ final class ClientSimConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ClientProfile profile = parent.profile(spec);
         ClientSimSupport.quietServers(false);
         SessionOptions options =
                 SessionOptions.defaults()

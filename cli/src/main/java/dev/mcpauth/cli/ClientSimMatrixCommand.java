@@ -5,12 +5,12 @@ import dev.mcpauth.client.profile.Profiles;
 import dev.mcpauth.client.scenario.RestartMatrix;
 import dev.mcpauth.client.scenario.ServerSetup;
 import dev.mcpauth.client.session.SessionOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mcpauth client-sim matrix}: every profile through every restart setup. */
@@ -25,13 +25,7 @@ import picocli.CommandLine.Spec;
         })
 final class ClientSimMatrixCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"-p", "--profile"},
-            converter = ClientSimSupport.ProfileConverter.class,
-            completionCandidates = Candidates.Profiles.class,
-            paramLabel = "PROFILE",
-            description = "Only these profiles (repeatable; default: all).")
-    List<ClientProfile> profiles = new ArrayList<>();
+    @ParentCommand ClientSimCommand parent;
 
     @Option(
             names = "--parallel",
@@ -49,6 +43,7 @@ final class ClientSimMatrixCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 64) {
             throw new CliException(ExitCode.USAGE, "--parallel must be 1 to 64, not " + parallel);
         }
+        List<ClientProfile> profiles = parent.profiles(spec);
         ClientSimSupport.quietServers(false);
         RestartMatrix matrix =
                 RestartMatrix.run(

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mcpauth client-sim restart}: one client through one restart of an in-process server. */
@@ -39,14 +40,7 @@ import picocli.CommandLine.Spec;
         })
 final class ClientSimRestartCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            converter = ClientSimSupport.ProfileConverter.class,
-            completionCandidates = Candidates.Profiles.class,
-            paramLabel = "PROFILE",
-            description = "vscode-1.105, vscode, ts-sdk, ts-sdk-2, python-sdk or spec.")
-    ClientProfile profile;
+    @ParentCommand ClientSimCommand parent;
 
     @Option(
             names = "--store",
@@ -97,6 +91,7 @@ final class ClientSimRestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        ClientProfile profile = parent.profile(spec);
         ClientSimSupport.quietServers(verbose);
         ServerSetup setup =
                 new ServerSetup(
