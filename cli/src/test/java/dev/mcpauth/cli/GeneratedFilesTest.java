@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,13 +23,26 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * The completion scripts in {@code completions/} and the man pages in {@code man/} are generated
- * from the command model. These tests regenerate them and fail on any difference; run with {@code
+ * from the command model: picocli writes each page as AsciiDoc ({@code man/NAME.adoc}), and
+ * Asciidoctor's manpage converter turns that into roff ({@code man/man1/NAME.1}, for {@code man}).
+ * These tests regenerate them and fail on any difference; run with {@code
  * -Dmcpauth.regenerate=true} to write the new files instead.
  */
 class GeneratedFilesTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final boolean REGENERATE = Boolean.getBoolean("mcpauth.regenerate");
+
+    /** Started once: Asciidoctor runs on JRuby, whose start costs seconds. */
+    private static Asciidoctor asciidoctor;
+
+    @AfterAll
+    static void closeAsciidoctor() {
+        if (asciidoctor != null) {
+            asciidoctor.close();
+            asciidoctor = null;
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"bash", "zsh", "fish"})
@@ -38,6 +56,33 @@ class GeneratedFilesTest {
     @MethodSource("manPages")
     void committedManPageMatchesTheCommands(String name, String page) throws IOException {
         assertCommitted(ROOT.resolve("man").resolve(name + ".adoc"), page);
+    }
+
+    @ParameterizedTest
+    @MethodSource("manPages")
+    void committedRoffManPageMatchesTheCommands(String name, String page) throws IOException {
+        assertCommitted(ROOT.resolve("man").resolve("man1").resolve(name + ".1"), roff(page));
+    }
+
+    /**
+     * The roff of an AsciiDoc man page. {@code reproducible} leaves the date out, so the page
+     * changes only when the commands do.
+     */
+    static String roff(String adoc) {
+        if (asciidoctor == null) {
+            asciidoctor = Asciidoctor.Factory.create();
+        }
+        String page =
+                asciidoctor.convert(
+                        adoc,
+                        Options.builder()
+                                .backend("manpage")
+                                .standalone(true)
+                                .safe(SafeMode.SECURE)
+                                .attributes(
+                                        Attributes.builder().attribute("reproducible", "").build())
+                                .build());
+        return page.endsWith("\n") ? page : page + "\n";
     }
 
     /** One AsciiDoc man page per command, named mcpauth-server and so on. */
@@ -57,12 +102,31 @@ class GeneratedFilesTest {
         cli.getSubcommands().values().forEach(sub -> collect(sub, pages));
     }
 
+    private static final String FOOTER_START = "// tag::picocli-generated-man-section-footer[]";
+
+    /**
+     * The page picocli writes, with the footer {@code --help} shows (profiles, exit codes) as a
+     * section of its own, kept as laid out for the terminal: picocli leaves a footer without a
+     * heading out of the page.
+     */
     private static String page(CommandLine cli) {
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
             ManPageGenerator.writeSingleManPage(out, cli.getCommandSpec());
         }
-        return text.toString();
+        String page = text.toString();
+        String footer =
+                new CommandLine.Help(
+                                cli.getCommandSpec(),
+                                CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                        .footer()
+                        .strip();
+        if (footer.isEmpty() || !page.contains(FOOTER_START + "\n")) {
+            return page;
+        }
+        return page.replace(
+                FOOTER_START + "\n",
+                FOOTER_START + "\n== Notes\n\n....\n" + footer.replace("\r", "") + "\n....\n\n");
     }
 
     private static void assertCommitted(Path file, String generated) throws IOException {
