@@ -30,6 +30,10 @@ import picocli.CommandLine.Spec;
             "  pbpaste | mcpauth token decode - --server http://localhost:3000/mcp",
             "  mcpauth token decode eyJhbGciOi... --resource https://mcp.example.com/mcp --json",
             "",
+            "With --server, the exit code is 4 when the server refuses the token (401, e.g.",
+            "invalid_token: not accepted at all; 403: not for this request), 0 when it",
+            "accepts it.",
+            "",
             ExitCode.TABLE
         })
 final class TokenDecodeCommand implements Callable<Integer> {
@@ -81,6 +85,8 @@ final class TokenDecodeCommand implements Callable<Integer> {
         } else {
             TokenRenderer.render(report, out);
         }
-        return ExitCode.OK;
+        return report.server() != null && report.server().refused()
+                ? ExitCode.AUTHORIZATION_NEEDED
+                : ExitCode.OK;
     }
 }

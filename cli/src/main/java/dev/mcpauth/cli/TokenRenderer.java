@@ -36,7 +36,14 @@ final class TokenRenderer {
         }
         if (r.server() != null) {
             var s = r.server();
-            out.println("server:       " + s.url() + " -> " + s.status());
+            out.println(
+                    "server:       "
+                            + s.url()
+                            + " -> "
+                            + s.status()
+                            + (s.accepted()
+                                    ? " (token accepted)"
+                                    : s.refused() ? " (token NOT accepted)" : ""));
             if (s.currentInstance() != null) {
                 out.println("running:      instance " + s.currentInstance());
             }

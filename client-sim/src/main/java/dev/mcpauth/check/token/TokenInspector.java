@@ -105,7 +105,7 @@ public final class TokenInspector {
             running = server.currentInstance();
         }
         switch (r.kind()) {
-            case TokenReport.INSTANCE -> instanceVerdicts(r, running, verdicts);
+            case TokenReport.INSTANCE -> instanceVerdicts(r, running, server != null, verdicts);
             case TokenReport.JWT -> jwtVerdicts(r.jwt(), verdicts);
             default -> opaqueVerdicts(r, verdicts);
         }
@@ -124,7 +124,8 @@ public final class TokenInspector {
                 List.copyOf(verdicts));
     }
 
-    private static void instanceVerdicts(TokenReport r, String running, List<String> out) {
+    private static void instanceVerdicts(
+            TokenReport r, String running, boolean asked, List<String> out) {
         var part = r.instance();
         String when =
                 part.startedAt() == null
@@ -136,7 +137,12 @@ public final class TokenInspector {
                         + when
                         + ", secret "
                         + part.secretFingerprint());
-        if (running == null) {
+        if (running == null && asked) {
+            out.add(
+                    "the server did not say which instance is running (an mcpauth server tells"
+                            + " an accepted token, or any with --workaround invalid-token-detail);"
+                            + " pass --instance ID from its ready line to compare");
+        } else if (running == null) {
             out.add(
                     "the running server instance is unknown; pass --server URL or --instance ID"
                             + " to compare");
@@ -223,7 +229,31 @@ public final class TokenInspector {
                             : "";
             return "the server accepts the token" + instance;
         }
+        String why =
+                server.status()
+                        + (server.error() == null ? "" : " " + server.error())
+                        + (server.errorDescription() == null
+                                ? ""
+                                : " (" + server.errorDescription() + ")");
+        if (server.status() == 401) {
+            return "the token is NOT accepted by "
+                    + server.url()
+                    + ": "
+                    + why
+                    + " -> its client must refresh it or log in again";
+        }
+        if (server.status() == 403) {
+            return "the server knows the token but refuses this request: "
+                    + why
+                    + " -> it needs another scope or permission";
+        }
         String challenge = server.challenge() == null ? "no challenge" : server.challenge();
-        return "the server no longer accepts the token: " + server.status() + ", " + challenge;
+        return "the server answered "
+                + server.status()
+                + " without judging the token ("
+                + challenge
+                + "); is "
+                + server.url()
+                + " its MCP endpoint?";
     }
 }

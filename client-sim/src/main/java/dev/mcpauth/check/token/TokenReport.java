@@ -67,8 +67,11 @@ public record TokenReport(
     public record OpaquePart(String alphabet, int alphabetSize, int estimatedEntropyBits) {}
 
     /**
-     * What the server said when the token was presented: accepted or not, the challenge it sent,
-     * and the instance that is running now when the server tells it.
+     * What the server said when the token was presented: accepted or not, the challenge it sent
+     * with its {@code error} and {@code error_description} (RFC 6750), and the instance that is
+     * running now when the server tells it. {@code refused} is true when the server judged the
+     * token and turned it down: 401 (not accepted at all, e.g. invalid_token) or 403 (accepted, but
+     * not for this request, e.g. insufficient_scope).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -76,6 +79,9 @@ public record TokenReport(
             String url,
             int status,
             boolean accepted,
+            boolean refused,
+            String error,
+            String errorDescription,
             String challenge,
             String currentInstance,
             Boolean fromCurrentInstance,
