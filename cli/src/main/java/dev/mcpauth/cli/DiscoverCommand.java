@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.check.UnreachableException;
 import dev.mcpauth.check.discovery.Discoverer;
 import dev.mcpauth.check.discovery.DiscoveryReport;
 import java.nio.file.Path;
@@ -68,10 +69,15 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = new Discoverer.Request(Urls.parse(url), origin, timeout);
-        DiscoveryReport report =
-                Snapshots.compare(Discoverer.discover(request, Instant.now()), compare);
-        Snapshots.save(report, save);
         var out = spec.commandLine().getOut();
+        DiscoveryReport found;
+        try {
+            found = Discoverer.discover(request, Instant.now());
+        } catch (UnreachableException e) {
+            throw output.unreachable(out, url, e);
+        }
+        DiscoveryReport report = Snapshots.compare(found, compare);
+        Snapshots.save(report, save);
         if (output.isJson()) {
             OutputOptions.printJson(out, report);
         } else {

@@ -1,6 +1,9 @@
 package dev.mcpauth.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.mcpauth.check.UnreachableException;
 import dev.mcpauth.protocol.Json;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
@@ -31,6 +34,24 @@ final class OutputOptions {
     /** Colour as {@link Settings#ansi()} decides: terminal, NO_COLOR, CLICOLOR_FORCE. */
     static boolean colourWanted() {
         return Settings.load().ansi().enabled();
+    }
+
+    /** The JSON document of a command whose server did not answer, for scripts to parse. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Unreachable(String url, boolean reachable, String error, int exitCode) {}
+
+    /** With --format json, prints why the server at {@code url} is unreachable; then rethrows. */
+    RuntimeException unreachable(PrintWriter out, Object url, UnreachableException e) {
+        if (isJson()) {
+            printJson(
+                    out,
+                    new Unreachable(
+                            String.valueOf(url),
+                            false,
+                            "cannot reach " + e.getMessage(),
+                            ExitCode.UNREACHABLE));
+        }
+        return e;
     }
 
     static void printJson(PrintWriter out, Object value) {

@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.check.UnreachableException;
 import dev.mcpauth.check.token.TokenInspector;
 import dev.mcpauth.check.token.TokenReport;
 import java.net.URI;
@@ -78,8 +79,13 @@ final class TokenDecodeCommand implements Callable<Integer> {
         String pasted = TokenInputOption.read(token, System.in);
         var request =
                 new TokenInspector.Request(pasted, server, resource, instance, reveal, timeout);
-        TokenReport report = TokenInspector.inspect(request, Instant.now());
         var out = spec.commandLine().getOut();
+        TokenReport report;
+        try {
+            report = TokenInspector.inspect(request, Instant.now());
+        } catch (UnreachableException e) {
+            throw output.unreachable(out, server, e);
+        }
         if (output.isJson()) {
             OutputOptions.printJson(out, report);
         } else {

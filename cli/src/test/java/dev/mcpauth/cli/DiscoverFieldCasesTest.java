@@ -1,6 +1,6 @@
 package dev.mcpauth.cli;
 
-import static dev.mcpauth.cli.DiscoverCommandTest.*;
+import static dev.mcpauth.cli.DiscoverFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -144,11 +144,22 @@ class ReportCommandTest {
 
         @Test
         void anEmptyFileIsUnreadableInput() throws IOException {
-            CliTest.Run run = CliTest.run("report", file("empty.log", "").toString());
+            Path empty = file("empty.log", "");
+            CliTest.Run run = CliTest.run("report", empty.toString());
 
             assertEquals(ExitCode.USAGE, run.exitCode());
             assertEquals(
-                    "mcpauth: empty.log is empty; pass the log you captured", run.err().strip());
+                    "mcpauth: " + empty + " is empty; pass the log you captured",
+                    run.err().strip());
+        }
+
+        @Test
+        void devNullIsNamedAsGiven() {
+            CliTest.Run run = CliTest.run("report", "/dev/null");
+
+            assertEquals(ExitCode.USAGE, run.exitCode());
+            assertEquals(
+                    "mcpauth: /dev/null is empty; pass the log you captured", run.err().strip());
         }
 
         @Test

@@ -169,6 +169,23 @@ class TokenInstanceTest {
     }
 
     @Test
+    void anUnreachableServerAsJsonIsStillAJsonDocumentOnStdout() {
+        Run run =
+                run(
+                        "token",
+                        "decode",
+                        "instA.tok-0001",
+                        "--server",
+                        "http://127.0.0.1:1/mcp",
+                        "--timeout",
+                        "2s",
+                        "--json");
+
+        assertEquals(ExitCode.UNREACHABLE, run.exitCode(), run.err());
+        assertFalse(read(run.out()).get("reachable").asBoolean(), run.out());
+    }
+
+    @Test
     void anUnreachableServerExitsWith5() {
         Run run =
                 run(

@@ -51,7 +51,7 @@ public final class LogInput implements AutoCloseable, Iterator<Event> {
             throw new ReportInputException(argument + " is a directory; name a log file");
         }
         try {
-            return read(path.getFileName().toString(), Files.newInputStream(path));
+            return read(path.getFileName().toString(), argument, Files.newInputStream(path));
         } catch (NoSuchFileException e) {
             throw new ReportInputException("no such file: " + argument);
         } catch (IOException e) {
@@ -61,19 +61,27 @@ public final class LogInput implements AutoCloseable, Iterator<Event> {
 
     /** Sniffs the stream's first bytes and picks its format. */
     public static LogInput read(String name, InputStream raw) {
+        return read(name, name, raw);
+    }
+
+    /**
+     * As {@link #read(String, InputStream)}; {@code name} names the events' source, {@code shown}
+     * (the path as the user gave it) the input in error messages.
+     */
+    private static LogInput read(String name, String shown, InputStream raw) {
         BufferedInputStream in = new BufferedInputStream(raw, SAMPLE + 1);
         try {
             in.mark(SAMPLE + 1);
             byte[] sample = in.readNBytes(SAMPLE);
             boolean complete = in.read() < 0;
             in.reset();
-            String text = check(name, sample);
+            String text = check(shown, sample);
             LogFormat format =
                     LogFormat.detect(text, complete)
                             .orElseThrow(
                                     () ->
                                             new ReportInputException(
-                                                    name
+                                                    shown
                                                             + " is not a log the report knows (VS"
                                                             + " Code's MCP output, mcpauth server"
                                                             + " log, client-sim trace or a"
@@ -83,7 +91,7 @@ public final class LogInput implements AutoCloseable, Iterator<Event> {
             return input;
         } catch (IOException e) {
             close(raw);
-            throw new ReportInputException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new ReportInputException("cannot read " + shown + ": " + e.getMessage(), e);
         } catch (ReportInputException e) {
             close(raw);
             throw e;

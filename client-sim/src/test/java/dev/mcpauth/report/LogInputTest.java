@@ -135,7 +135,15 @@ class LogInputTest {
                     assertThrows(
                             ReportInputException.class,
                             () -> LogInput.open(empty.toString(), null));
-            assertEquals("empty.log is empty; pass the log you captured", e.getMessage());
+            assertEquals(empty + " is empty; pass the log you captured", e.getMessage());
+        }
+
+        @Test
+        void aDeviceIsNamedAsGivenNotByItsLastSegment() {
+            var e =
+                    assertThrows(
+                            ReportInputException.class, () -> LogInput.open("/dev/null", null));
+            assertEquals("/dev/null is empty; pass the log you captured", e.getMessage());
         }
 
         @Test
