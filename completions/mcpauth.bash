@@ -226,7 +226,7 @@ function _picocli_mcpauth_server() {
   local flag_opts="'--auto-approve' '--no-auth' '--conformance-fixtures' '-v' '--verbose' '--json' '-h' '--help' '-V' '--version'"
   local arg_opts="'--host' '-p' '--port' '--public-url' '--mcp-path' '--store' '--data-dir' '--token-format' '--workaround' '--access-token-ttl' '--refresh-token-ttl' '--allowed-origin' '--allowed-host' '--max-body' '--format'"
   local KIND_option_args=("sqlite" "memory") # --store values
-  local FORMAT_option_args=("instance" "opaque") # --token-format values
+  local TOKEN_FORMAT_option_args=("instance" "opaque") # --token-format values
   local NAME_option_args=("dynamic-scope" "issuer-rotation" "invalid-token-detail" "as-url-rotation") # --workaround values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -258,7 +258,7 @@ function _picocli_mcpauth_server() {
       ;;
     '--token-format')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${TOKEN_FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--workaround')
@@ -402,7 +402,7 @@ function _picocli_mcpauth_report() {
   local commands=""
   local flag_opts="'--json' '--redact-hosts' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--format'"
-  local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -480,7 +480,7 @@ function _picocli_mcpauth_clientsim_connect() {
   local commands=""
   local flag_opts="'--forget' '--conformance' '--json' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cache-dir' '--timeout' '--redirect-uri' '--client-id' '--client-secret' '--client-metadata-url' '--format' '-p' '--profile'"
-  local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local FORMAT_option_args=("text" "json") # --format values
   local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
 
   type compopt &>/dev/null && compopt +o default
@@ -537,10 +537,10 @@ function _picocli_mcpauth_clientsim_restart() {
   local commands=""
   local flag_opts="'-v' '--verbose' '--json' '-h' '--help' '-V' '--version'"
   local arg_opts="'--store' '--token-format' '--workaround' '--data-dir' '--timeout' '--format' '-p' '--profile'"
-  local KIND_option_args=("SQLITE" "MEMORY") # --store values
-  local FORMAT_option_args=("INSTANCE" "OPAQUE") # --token-format values
-  local NAME_option_args=("DYNAMIC_SCOPE" "ISSUER_ROTATION" "INVALID_TOKEN_DETAIL" "AS_URL_ROTATION") # --workaround values
-  local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local KIND_option_args=("sqlite" "memory") # --store values
+  local TOKEN_FORMAT_option_args=("instance" "opaque") # --token-format values
+  local NAME_option_args=("dynamic-scope" "issuer-rotation" "invalid-token-detail" "as-url-rotation") # --workaround values
+  local FORMAT_option_args=("text" "json") # --format values
   local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
 
   type compopt &>/dev/null && compopt +o default
@@ -553,7 +553,7 @@ function _picocli_mcpauth_clientsim_restart() {
       ;;
     '--token-format')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${TOKEN_FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--workaround')
@@ -600,7 +600,7 @@ function _picocli_mcpauth_clientsim_matrix() {
   local commands=""
   local flag_opts="'--json' '-h' '--help' '-V' '--version'"
   local arg_opts="'--parallel' '--format' '-p' '--profile'"
-  local FORMAT_option_args=("TEXT" "JSON") # --format values
+  local FORMAT_option_args=("text" "json") # --format values
   local PROFILE_option_args=("vscode-1.105" "vscode" "ts-sdk" "ts-sdk-2" "python-sdk" "spec") # --profile values
 
   type compopt &>/dev/null && compopt +o default

@@ -45,24 +45,24 @@ complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l client-secret -d 'The pre-registered client\'s secret.' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l client-metadata-url -d 'The URL client id to use where the server supports client ID metadata documents.' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l conformance -d 'Run as the official conformance suite\'s client: no cache on disk, the client from MCP_CONFORMANCE_CONTEXT, the first tool called.'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'TEXT JSON'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'text json'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from connect' -s p -l profile -d 'The client to simulate: vscode-1.105, vscode, ts-sdk, ts-sdk-2, python-sdk or spec. One for connect and restart; matrix takes it repeatedly (default: all).' -x -a 'vscode-1.105 vscode ts-sdk ts-sdk-2 python-sdk spec'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l store -d 'memory (default) or sqlite.' -x -a 'SQLITE MEMORY'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l token-format -d 'instance (default) or opaque.' -x -a 'INSTANCE OPAQUE'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l workaround -d 'A server workaround (repeatable): dynamic-scope, issuer-rotation, invalid-token-detail, as-url-rotation.' -x -a 'DYNAMIC_SCOPE ISSUER_ROTATION INVALID_TOKEN_DETAIL AS_URL_ROTATION'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l store -d 'memory (default) or sqlite.' -x -a 'sqlite memory'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l token-format -d 'instance (default) or opaque.' -x -a 'instance opaque'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l workaround -d 'A server workaround (repeatable): dynamic-scope, issuer-rotation, invalid-token-detail, as-url-rotation.' -x -a 'dynamic-scope issuer-rotation invalid-token-detail as-url-rotation'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l data-dir -d 'Where the sqlite store lives (default: a temporary directory).' -r -F
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l timeout -d 'Bound on each HTTP exchange (default: 10s).' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -s v -l verbose -d 'Also show the server\'s log on stderr.'
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'TEXT JSON'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'text json'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from restart' -s p -l profile -d 'The client to simulate: vscode-1.105, vscode, ts-sdk, ts-sdk-2, python-sdk or spec. One for connect and restart; matrix takes it repeatedly (default: all).' -x -a 'vscode-1.105 vscode ts-sdk ts-sdk-2 python-sdk spec'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -l parallel -d 'Scenarios run at once (default: 4).' -x
-complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'TEXT JSON'
+complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -l format -d 'text (default) or json: one JSON object per line.' -x -a 'text json'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from client-sim; and __fish_seen_subcommand_from matrix' -s V -l version -d 'Print version information and exit.'
@@ -96,7 +96,7 @@ complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subco
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from verify' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -s o -l output -d 'Write to FILE.' -r -F
-complete -c mcpauth -n '__fish_seen_subcommand_from report' -l format -d 'text (the Markdown draft, default) or json (the diagnosis alone).' -x -a 'TEXT JSON'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -l format -d 'text (the Markdown draft, default) or json (the diagnosis alone).' -x -a 'text json'
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -l json -d 'Same as --format json.'
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -l redact-hosts -d 'Also replace host names (not loopback).'
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -s h -l help -d 'Show this help message and exit.'

@@ -32,6 +32,14 @@ final class Candidates {
         }
     }
 
+    /** {@code --format} of the commands whose format enum is spelled in capitals. */
+    static final class OutputFormats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(OutputOptions.Format.values()).map(Enum::name).iterator();
+        }
+    }
+
     static final class Profiles implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {

@@ -20,6 +20,7 @@ final class ClientSimOutput {
             names = "--format",
             defaultValue = "text",
             paramLabel = "FORMAT",
+            completionCandidates = Candidates.OutputFormats.class,
             description = "text (default) or json: one JSON object per line.")
     Format format = Format.TEXT;
 

@@ -46,13 +46,15 @@ final class ClientSimRestartCommand implements Callable<Integer> {
             names = "--store",
             defaultValue = "memory",
             paramLabel = "KIND",
+            completionCandidates = Candidates.Stores.class,
             description = "memory (default) or sqlite.")
     StoreKind store;
 
     @Option(
             names = "--token-format",
             defaultValue = "instance",
-            paramLabel = "FORMAT",
+            paramLabel = "TOKEN_FORMAT",
+            completionCandidates = Candidates.TokenFormats.class,
             description = "instance (default) or opaque.")
     TokenFormat tokenFormat;
 
@@ -61,6 +63,7 @@ final class ClientSimRestartCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "NAME",
             converter = WorkaroundConverter.class,
+            completionCandidates = Candidates.Workarounds.class,
             description =
                     "A server workaround (repeatable): dynamic-scope, issuer-rotation,"
                             + " invalid-token-detail, as-url-rotation.")

@@ -47,6 +47,7 @@ final class ReportCommand implements Callable<Integer> {
             names = "--format",
             defaultValue = "text",
             paramLabel = "FORMAT",
+            completionCandidates = Candidates.OutputFormats.class,
             description = "text (the Markdown draft, default) or json (the diagnosis alone).")
     OutputFormat format;
 

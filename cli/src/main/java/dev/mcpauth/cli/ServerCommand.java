@@ -99,7 +99,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(
             names = "--token-format",
             defaultValue = "instance",
-            paramLabel = "FORMAT",
+            paramLabel = "TOKEN_FORMAT",
             completionCandidates = Candidates.TokenFormats.class,
             description = "instance ({instanceId}.{secret}, default) or opaque (random hex).")
     TokenFormat tokenFormat;

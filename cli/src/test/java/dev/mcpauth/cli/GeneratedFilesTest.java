@@ -1,20 +1,27 @@
 package dev.mcpauth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +58,31 @@ class GeneratedFilesTest {
 
         assertCommitted(file, CompletionCommand.script(shell));
     }
+
+    /**
+     * picocli's bash script names each option's value list after its parameter label: two options
+     * of one command with the same label would offer one option's values for both.
+     */
+    @Test
+    void eachOptionOfACommandOffersItsOwnValuesInBash() {
+        String script = CompletionCommand.script("bash");
+        for (String function : script.split("\nfunction ")) {
+            Set<String> lists = new HashSet<>();
+            for (String line : function.lines().toList()) {
+                Matcher list = VALUE_LIST.matcher(line);
+                if (list.find()) {
+                    assertTrue(lists.add(list.group(1)), list.group(1) + " twice in " + function);
+                    assertEquals(
+                            list.group(2).toLowerCase(Locale.ROOT),
+                            list.group(2),
+                            "values as the command line spells them: " + line);
+                }
+            }
+        }
+    }
+
+    private static final Pattern VALUE_LIST =
+            Pattern.compile("^\\s*local (\\w+_option_args)=\\((.*)\\)");
 
     @ParameterizedTest
     @MethodSource("manPages")
