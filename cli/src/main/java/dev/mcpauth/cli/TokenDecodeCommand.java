@@ -19,17 +19,18 @@ import picocli.CommandLine.Spec;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = {
-            "Decode an access token: an instance-prefixed token ({instanceId}.{secret}), a JWT",
-            "(header and claims; the signature is NOT verified) or an opaque token (length,",
-            "alphabet, entropy). TOKEN may be 'Bearer ...' or a whole Authorization header",
-            "line; - reads it from stdin. The token is shown only as a fingerprint."
+            "Decode an access token: an instance-prefixed token ({instanceId}.{secret}),",
+            "a JWT (header and claims; the signature is NOT verified) or an opaque token",
+            "(length, alphabet, entropy). TOKEN may be 'Bearer ...' or a whole",
+            "Authorization header line; - reads it from stdin. The token is shown only as",
+            "a fingerprint."
         },
         footer = {
             "",
             "Examples:",
             "  mcpauth token decode 'Authorization: Bearer eyJhbGciOi...'",
             "  pbpaste | mcpauth token decode - --server http://localhost:3000/mcp",
-            "  mcpauth token decode eyJhbGciOi... --resource https://mcp.example.com/mcp --json",
+            "  mcpauth token decode eyJhbGciOi... --resource https://mcp.example.com/mcp",
             "",
             "With --server, the exit code is 4 when the server refuses the token (401, e.g.",
             "invalid_token: not accepted at all; 403: not for this request), 0 when it",

@@ -9,6 +9,8 @@ import dev.mcpauth.store.StoreKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,6 +50,26 @@ class CliTest {
         assertTrue(run.out().contains("dynamic-scope"));
         assertTrue(run.out().contains("VS Code <= 1.105"));
         assertTrue(run.out().contains("as-url-rotation"));
+    }
+
+    /** picocli wraps a longer line, leaving a word or two alone on the next one. */
+    @Test
+    void everyLineOfEveryHelpFitsEightyColumns() {
+        List<String> tooLong = new ArrayList<>();
+        List<CommandLine> todo = new ArrayList<>(List.of(Main.commandLine()));
+        while (!todo.isEmpty()) {
+            CommandLine cli = todo.remove(0);
+            todo.addAll(cli.getSubcommands().values());
+            var usage = cli.getCommandSpec().usageMessage();
+            for (String[] lines : List.of(usage.description(), usage.footer())) {
+                for (String line : String.join("%n", lines).split("%n|\n")) {
+                    if (line.length() > 80 && !line.contains("${")) {
+                        tooLong.add(cli.getCommandSpec().qualifiedName() + ": " + line);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), tooLong);
     }
 
     @Test
