@@ -89,6 +89,21 @@ class ShellTest {
     }
 
     @Test
+    void aProfileNamedForOneCommandIsNotKeptForTheNext() throws Exception {
+        String unreachable = "http://127.0.0.1:1/mcp --timeout 2s --cache-dir " + dir;
+        String out =
+                session(
+                        "client-sim --profile spec connect "
+                                + unreachable
+                                + "\nclient-sim connect "
+                                + unreachable
+                                + "\n");
+
+        assertTrue(out.contains("cannot reach"), out);
+        assertTrue(out.contains("name the client to simulate with --profile"), out);
+    }
+
+    @Test
     void historyIsKeptOwnerOnly() throws Exception {
         session("status\n");
 
