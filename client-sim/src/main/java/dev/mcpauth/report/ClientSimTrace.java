@@ -28,14 +28,30 @@ final class ClientSimTrace implements LineParser {
         this.source = source;
     }
 
+    /**
+     * An event of a trace: an exchange (nested or flat, with a method and a URL), a log line (a
+     * phase, or a level with a message) or the verdict. Other one-line JSON, such as a client's
+     * configuration quoted in a README, is not one.
+     */
     static boolean recognizes(String line) {
         String s = line.strip();
-        return s.startsWith("{")
-                && (s.contains("\"exchange\"")
+        if (!s.startsWith("{")
+                || !(s.contains("\"exchange\"")
                         || s.contains("\"phase\"")
                         || s.contains("\"url\"")
-                        || s.contains("\"type\""))
-                && parse(s) != null;
+                        || s.contains("\"type\""))) {
+            return false;
+        }
+        JsonNode node = parse(s);
+        if (node == null || !node.isObject()) {
+            return false;
+        }
+        JsonNode exchange = node.path("exchange");
+        return (exchange.isObject() && exchange.has("url") && exchange.has("method"))
+                || (node.has("url") && node.has("method"))
+                || node.has("phase")
+                || (node.has("level") && node.has("message"))
+                || "verdict".equals(node.path("type").asText());
     }
 
     @Override

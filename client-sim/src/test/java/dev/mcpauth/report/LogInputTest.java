@@ -172,6 +172,16 @@ class LogInputTest {
         }
 
         @Test
+        void aReadmeQuotingAClientConfigurationIsRefused() {
+            String readme =
+                    "# My MCP server\n\nAdd it to VS Code:\n\n```json\n"
+                            + "{\"servers\": {\"demo\": {\"type\": \"http\", \"url\":"
+                            + " \"http://localhost:3000/mcp\"}}}\n```\n";
+            var e = assertThrows(ReportInputException.class, () -> Logs.input("README.md", readme));
+            assertTrue(e.getMessage().startsWith("README.md is not a log the report knows"));
+        }
+
+        @Test
         void aMissingFileIsNamed() {
             var e =
                     assertThrows(
