@@ -12,8 +12,9 @@
 # Knobs (environment, defaults in brackets): BENCH_SECONDS (15), BENCH_WARMUP (5),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2, wrk threads), BENCH_STARTUP_RUNS (5),
 # BENCH_LOGIN_WORKERS (8), BENCH_LOGIN_SECONDS (10), BENCH_LOGIN_WARMUP (5),
-# BENCH_PACED_DELAY_MS (2), BENCH_PACED_SECONDS (10), BENCH_RATE_PER_CONNECTION (1700 requests/s,
-# so 54 400/s on 32 connections), BENCH_RATE_SECONDS (10), BENCH_SKIP_SDK (set: no TypeScript SDK),
+# BENCH_PACED_DELAY_MS (2), BENCH_PACED_SECONDS (10), BENCH_RATE_PER_CONNECTION (requests/s per
+# connection of the fixed-rate run; default: half the ceiling's saturated throughput, spread over
+# the connections), BENCH_RATE_SECONDS (10), BENCH_SKIP_SDK (set: no TypeScript SDK),
 # BENCH_QUIET_WAIT (seconds to wait for other processes to settle, 120), BENCH_MAX_OTHERS
 # (% of the CPU other processes may take during a measurement before it is repeated, 10).
 set -euo pipefail
@@ -34,7 +35,7 @@ LOGIN_SECONDS="${BENCH_LOGIN_SECONDS:-10}"
 LOGIN_WARMUP="${BENCH_LOGIN_WARMUP:-5}"
 PACED_DELAY_MS="${BENCH_PACED_DELAY_MS:-2}"
 PACED_SECONDS="${BENCH_PACED_SECONDS:-10}"
-RATE_PER_CONNECTION="${BENCH_RATE_PER_CONNECTION:-1700}"
+RATE_PER_CONNECTION="${BENCH_RATE_PER_CONNECTION:-}"
 RATE_SECONDS="${BENCH_RATE_SECONDS:-10}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-120}"
 MAX_OTHERS="${BENCH_MAX_OTHERS:-10}"
@@ -64,6 +65,9 @@ cleanup() {
 # ---------------------------------------------------------------- results file
 
 result() { printf '%s=%s\n' "$1" "$2" >> "$out/latest.txt"; }
+
+# result_of KEY: the last value recorded for KEY in this run.
+result_of() { sed -n "s/^$1=//p" "$out/latest.txt" | tail -n 1; }
 
 now_us() { local t="$EPOCHREALTIME"; printf '%s\n' "${t/[.,]/}"; }
 
@@ -477,10 +481,18 @@ load() {
     wrk -d"${PACED_SECONDS}s" --latency "${wrk_args[@]}" > "$logs/wrk-$key-paced.txt"
   record_wrk "tools.$key.paced" "$logs/wrk-$key-paced.txt"
 
-  # A fixed rate on the same number of connections: the rate at which the issue measured the
-  # ceiling on 2 cores. The TS SDK example serves about 1 000 requests/s; at this rate it would
-  # only queue, so it is left out.
+  # A fixed rate on the same connections: half of what the ceiling served at saturation, the
+  # throughput the target asks of mcpauth, so that its p99 is measured at that throughput. The
+  # ceiling runs first and sets the rate. The TS SDK example serves about 1 000 requests/s; at
+  # this rate it would only queue, so it is left out.
   [ "$key" = ts_sdk ] && return
+  if [ -z "$RATE_PER_CONNECTION" ]; then
+    [ "$key" = bare_helidon ] || die "the ceiling must run first: it sets the fixed rate"
+    RATE_PER_CONNECTION="$(awk -v rps="$(result_of "tools.bare_helidon.rps")" \
+      -v c="$CONNECTIONS" 'BEGIN { r = rps / 2 / c; printf "%d", (r == int(r)) ? r : int(r) + 1 }')"
+  fi
+  result "tools.rate_per_connection" "$RATE_PER_CONNECTION"
+  result "tools.rate_total" "$(( RATE_PER_CONNECTION * CONNECTIONS ))"
   printf '%s' "$body" > "$work/body-$key.json"
   rm -f "$logs/h2load-$key.log"
   measured "tools.$key.rate" "$server_pid" \
@@ -529,6 +541,15 @@ record_wrk() {
 measure_tools_call() {
   say "2. tools/call, $CONNECTIONS connections, ${WARMUP}s warm-up + ${SECONDS_LOAD}s measured"
   local store port url token
+
+  # The ceiling first: its saturated throughput sets the rate of every fixed-rate run.
+  token="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  start bare-tools "ready at" bare_endpoint 0 "$token"
+  load bare_helidon "http://localhost:$(port_of "$ready_line")/mcp" "$token" "" "$ECHO_BODY" \
+    '"text":"hi"'
+  result "tools.bare_helidon.rss_mb" "$(rss_mb "$server_pid")"
+  stop "$server_pid"
+
   for store in sqlite memory; do
     rm -rf "$work/data-load"
     start "mcpauth-$store-tools" "ready at" mcpauth_server --store "$store" \
@@ -541,13 +562,6 @@ measure_tools_call() {
     result "tools.mcpauth_$store.rss_mb" "$(rss_mb "$server_pid")"
     stop "$server_pid"
   done
-
-  token="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  start bare-tools "ready at" bare_endpoint 0 "$token"
-  load bare_helidon "http://localhost:$(port_of "$ready_line")/mcp" "$token" "" "$ECHO_BODY" \
-    '"text":"hi"'
-  result "tools.bare_helidon.rss_mb" "$(rss_mb "$server_pid")"
-  stop "$server_pid"
 
   [ -n "${BENCH_SKIP_SDK:-}" ] && return
   start_sdk sdk-tools
@@ -617,7 +631,7 @@ main() {
   result "machine.node" "$(node --version 2>/dev/null || echo none)"
   result "machine.wrk" "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   result "machine.h2load" "$(h2load --version 2>&1 | head -n 1)"
-  result "settings" "threads=$THREADS connections=$CONNECTIONS seconds=$SECONDS_LOAD warmup=$WARMUP startup_runs=$STARTUP_RUNS login_workers=$LOGIN_WORKERS login_seconds=$LOGIN_SECONDS login_warmup=$LOGIN_WARMUP paced_delay_ms=$PACED_DELAY_MS paced_seconds=$PACED_SECONDS rate_per_connection=$RATE_PER_CONNECTION rate_seconds=$RATE_SECONDS sdk=$SDK_VERSION"
+  result "settings" "threads=$THREADS connections=$CONNECTIONS seconds=$SECONDS_LOAD warmup=$WARMUP startup_runs=$STARTUP_RUNS login_workers=$LOGIN_WORKERS login_seconds=$LOGIN_SECONDS login_warmup=$LOGIN_WARMUP paced_delay_ms=$PACED_DELAY_MS paced_seconds=$PACED_SECONDS rate_per_connection=${RATE_PER_CONNECTION:-auto} rate_seconds=$RATE_SECONDS sdk=$SDK_VERSION"
 
   measure_startup
   measure_tools_call

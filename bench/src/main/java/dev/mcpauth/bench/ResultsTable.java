@@ -162,12 +162,14 @@ public final class ResultsTable {
                 "³ h2load on the same "
                         + setting("connections")
                         + " connections, each sending "
-                        + setting("rate_per_connection")
-                        + " requests/s for "
+                        + text("tools.rate_per_connection")
+                        + " requests/s ("
+                        + text("tools.rate_total")
+                        + " in all: half of what the ceiling served at saturation in this run,"
+                        + " the throughput the target asks of mcpauth) for "
                         + setting("rate_seconds")
-                        + " s after 2 s of warm-up: the rate at which the issue measured the"
-                        + " ceiling on 2 cores (about 55 000/s). Percentiles from h2load's log of"
-                        + " every request. Not run against the TS SDK example, which serves about"
+                        + " s after 2 s of warm-up. Percentiles from h2load's log of every"
+                        + " request. Not run against the TS SDK example, which serves about"
                         + " 1 000/s.");
         line("");
     }
@@ -265,14 +267,14 @@ public final class ResultsTable {
             verdict(
                     "tools/call p99 < 3 ms, "
                             + store
-                            + ", at "
+                            + ", at half the ceiling's throughput ("
                             + fixed(number("tools.mcpauth_" + store + ".rate.rps"), 0)
-                            + " requests/s",
+                            + " requests/s)",
                     fixed(rate, 2)
                             + " ms (ceiling "
                             + fixed(number("tools.bare_helidon.rate.p99_ms"), 2)
                             + " ms)",
-                    rate < 3);
+                    rate < 3 && rateReached(store));
             double paced = number("tools.mcpauth_" + store + ".paced.p99_ms");
             verdict(
                     "tools/call p99 < 3 ms, " + store + ", paced",
@@ -289,6 +291,12 @@ public final class ResultsTable {
         double sqlite = number("logins.mcpauth_sqlite.logins_per_s") / sdk;
         verdict("logins/s ≥ ½ TS SDK demo, sqlite", times(sqlite), sqlite >= 0.5);
         line("");
+    }
+
+    /** Whether the fixed-rate run got the half of the ceiling it asked for (2 % for timing). */
+    private boolean rateReached(String store) {
+        double asked = number("tools.bare_helidon.rps") / 2;
+        return number("tools.mcpauth_" + store + ".rate.rps") >= 0.98 * asked;
     }
 
     private void renderMachineState() {
