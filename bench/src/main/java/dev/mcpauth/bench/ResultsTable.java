@@ -1,11 +1,14 @@
 package dev.mcpauth.bench;
 
+import static dev.mcpauth.bench.Figures.fixed;
+import static dev.mcpauth.bench.Figures.percent;
+import static dev.mcpauth.bench.Figures.times;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -382,21 +385,5 @@ public final class ResultsTable {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private static String fixed(double value, int decimals) {
-        return Double.isNaN(value)
-                ? "n/a"
-                : String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    private static String percent(double ratio) {
-        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * ratio);
-    }
-
-    private static String times(double ratio) {
-        return Double.isNaN(ratio) || Double.isInfinite(ratio)
-                ? "n/a"
-                : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 }
