@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "Every profile through a restart of every server setup.",
             "The memory store, the sqlite store and each workaround alone (on the memory",
             "store); the verdicts as a table, or one JSON object per cell with --format",
-            "json."
+            "json. A scenario that cannot run (a server that fails to start or restart)",
+            "is an ERROR cell; the others still run, and the exit code is then 1."
         })
 final class ClientSimMatrixCommand implements Callable<Integer> {
 
@@ -52,6 +53,14 @@ final class ClientSimMatrixCommand implements Callable<Integer> {
                         SessionOptions.defaults(),
                         parallel);
         ClientSimRenderer.matrix(spec.commandLine().getOut(), output, matrix);
+        if (!matrix.complete()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "mcpauth: some scenarios could not run (ERROR cells); their reasons"
+                                    + " are listed with the verdicts");
+            return ExitCode.FAILURE;
+        }
         return ExitCode.OK;
     }
 }

@@ -129,6 +129,7 @@ final class ClientSimRestartCommand implements Callable<Integer> {
             case RECOVERED -> ExitCode.OK;
             case NEEDS_LOGIN -> ExitCode.AUTHORIZATION_NEEDED;
             case STUCK -> ExitCode.CHECKS_FAILED;
+            case ERROR -> ExitCode.FAILURE;
         };
     }
 }

@@ -28,17 +28,37 @@ import java.util.stream.Stream;
 public record RestartMatrix(
         List<ServerSetup> columns, List<RestartOutcome> cells, Duration elapsed) {
 
+    /** How one cell is run; {@link RestartScenario#run} outside tests. */
+    @FunctionalInterface
+    interface Scenario {
+        RestartOutcome run(
+                ClientProfile profile,
+                ServerSetup setup,
+                Path dataDir,
+                CredentialCache cache,
+                SessionOptions options);
+    }
+
     public static RestartMatrix run(
             List<ClientProfile> profiles,
             List<ServerSetup> columns,
             SessionOptions options,
             int parallelism) {
+        return run(profiles, columns, options, parallelism, RestartScenario::run);
+    }
+
+    static RestartMatrix run(
+            List<ClientProfile> profiles,
+            List<ServerSetup> columns,
+            SessionOptions options,
+            int parallelism,
+            Scenario scenario) {
         long start = System.nanoTime();
         List<Future<RestartOutcome>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism))) {
             for (ClientProfile profile : profiles) {
                 for (ServerSetup setup : columns) {
-                    futures.add(pool.submit(() -> cell(profile, setup, options)));
+                    futures.add(pool.submit(() -> cell(profile, setup, options, scenario)));
                 }
             }
             List<RestartOutcome> cells = new ArrayList<>();
@@ -69,13 +89,32 @@ public record RestartMatrix(
         return cells.stream().map(RestartOutcome::profile).distinct().toList();
     }
 
+    /** Whether every cell has a verdict on its client; an ERROR cell is a scenario that failed. */
+    public boolean complete() {
+        return cells.stream().noneMatch(c -> c.verdict() == Verdict.ERROR);
+    }
+
+    /** One cell; a scenario that fails (say, its port is taken on restart) is an ERROR cell. */
     private static RestartOutcome cell(
-            ClientProfile profile, ServerSetup setup, SessionOptions options) throws IOException {
-        Path dir = Files.createTempDirectory("mcpauth-matrix-");
+            ClientProfile profile, ServerSetup setup, SessionOptions options, Scenario scenario) {
+        Path dir = null;
         try {
-            return RestartScenario.run(profile, setup, dir, CredentialCache.inMemory(), options);
+            dir = Files.createTempDirectory("mcpauth-matrix-");
+            return scenario.run(profile, setup, dir, CredentialCache.inMemory(), options);
+        } catch (IOException | RuntimeException e) {
+            return RestartOutcome.failed(profile.name(), setup, e);
         } finally {
+            if (dir != null) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
             delete(dir);
+        } catch (IOException e) {
+            // A temporary directory left behind is not worth failing a finished scenario for.
         }
     }
 

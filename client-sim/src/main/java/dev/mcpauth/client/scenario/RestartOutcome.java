@@ -20,4 +20,28 @@ public record RestartOutcome(
         List<String> steps,
         ConnectResult before,
         ConnectResult after,
-        Trace trace) {}
+        Trace trace) {
+
+    /** The outcome of a scenario that could not run to its end: the ERROR verdict and why. */
+    static RestartOutcome failed(String profile, ServerSetup setup, Exception cause) {
+        String reason =
+                "the scenario failed, not the client: "
+                        + (cause.getMessage() == null
+                                ? cause.getClass().getSimpleName()
+                                : cause.getMessage());
+        ConnectResult none =
+                new ConnectResult(
+                        false, false, reason, null, false, 0, null, List.of(), null, null);
+        return new RestartOutcome(
+                profile,
+                setup,
+                Verdict.ERROR,
+                reason,
+                0,
+                false,
+                List.of(),
+                none,
+                none,
+                new Trace());
+    }
+}

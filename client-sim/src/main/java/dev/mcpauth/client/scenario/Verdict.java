@@ -7,7 +7,11 @@ public enum Verdict {
     /** It reconnected, but only after a person logged in again. */
     NEEDS_LOGIN,
     /** It did not reconnect, even with a person willing to log in. */
-    STUCK;
+    STUCK,
+    /**
+     * The scenario itself failed (a server could not start or restart): no verdict on the client.
+     */
+    ERROR;
 
     public String label() {
         return name().replace('_', '-');
