@@ -10,7 +10,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,6 +30,9 @@ public final class SqliteStore implements AuthStore {
     private final Path file;
     private final Connection db;
     private final ReentrantLock lock = new ReentrantLock();
+    // sqlite-jdbc compiles a statement's SQL at every prepareStatement; the store uses a few fixed
+    // SQL strings on its one connection, so each is compiled once and kept (used under the lock).
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteStore(Path file, Connection db) {
         this.file = file;
@@ -216,6 +221,10 @@ public final class SqliteStore implements AuthStore {
     public void close() {
         lock.lock();
         try {
+            for (PreparedStatement st : statements.values()) {
+                st.close();
+            }
+            statements.clear();
             db.close();
         } catch (SQLException e) {
             throw new StoreException("closing " + file + " failed: " + e.getMessage(), e);
@@ -281,7 +290,8 @@ public final class SqliteStore implements AuthStore {
     }
 
     private int update(String sql, Object... args) {
-        try (PreparedStatement st = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement st = prepared(sql);
             bind(st, args);
             return st.executeUpdate();
         } catch (SQLException e) {
@@ -291,7 +301,8 @@ public final class SqliteStore implements AuthStore {
 
     private <T> Optional<T> queryOne(String sql, RowReader<T> reader, Object... args) {
         lock.lock();
-        try (PreparedStatement st = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement st = prepared(sql);
             bind(st, args);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
@@ -301,6 +312,17 @@ public final class SqliteStore implements AuthStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The statement for {@code sql}, compiled on first use; call with the lock held. */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement st = statements.get(sql);
+        if (st == null) {
+            st = db.prepareStatement(sql);
+            statements.put(sql, st);
+        }
+        st.clearParameters();
+        return st;
     }
 
     private static void bind(PreparedStatement st, Object... args) throws SQLException {
