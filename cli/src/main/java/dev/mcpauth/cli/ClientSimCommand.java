@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -69,7 +70,30 @@ final class ClientSimCommand implements Runnable {
                 matched.stringValues().forEach(v -> named.add(names.convert(v)));
             }
         }
+        if (named.isEmpty()) {
+            String setting = setting(sub);
+            if (setting != null) {
+                named.add(names.convert(setting));
+            }
+        }
         return named.isEmpty() ? List.copyOf(new LinkedHashSet<>(profiles)) : List.copyOf(named);
+    }
+
+    /**
+     * The profile the settings name for {@code sub}: {@code MCPAUTH_CLIENT_SIM_CONNECT_PROFILE}
+     * before {@code MCPAUTH_CLIENT_SIM_PROFILE} and so on (see {@link Settings}).
+     */
+    private static String setting(CommandSpec sub) {
+        OptionSpec inherited = sub.findOption(PROFILE);
+        IDefaultValueProvider provider = sub.defaultValueProvider();
+        if (inherited == null || provider == null) {
+            return null;
+        }
+        try {
+            return provider.defaultValue(inherited);
+        } catch (Exception e) {
+            throw new CliException(ExitCode.USAGE, "cannot read the profile setting: " + e);
+        }
     }
 
     /** The one profile a single-client subcommand {@code sub} runs; a usage error otherwise. */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,10 @@ import picocli.CommandLine.Model.OptionSpec;
  *
  * <p>For the option {@code --port} of {@code mcpauth server}, the variables {@code
  * MCPAUTH_SERVER_PORT} and {@code MCPAUTH_PORT} and the file keys {@code server.port} and {@code
- * port} are read, the command-qualified name first.
+ * port} are read, the command-qualified name first. A subcommand's option is also read under each
+ * parent command: for {@code client-sim connect --profile}, {@code
+ * MCPAUTH_CLIENT_SIM_CONNECT_PROFILE}, {@code MCPAUTH_CLIENT_SIM_PROFILE}, {@code MCPAUTH_PROFILE},
+ * then the keys {@code client-sim.connect.profile}, {@code client-sim.profile} and {@code profile}.
  */
 final class Settings implements IDefaultValueProvider {
 
@@ -113,12 +118,30 @@ final class Settings implements IDefaultValueProvider {
             return null;
         }
         String option = ((OptionSpec) arg).longestName().replaceFirst("^-+", "");
-        String command = commandPath(arg.command());
-        return first(
-                env.get(envName(command.isEmpty() ? option : command + "-" + option)),
-                env.get(envName(option)),
-                file.getProperty(command.isEmpty() ? option : command + "." + option),
-                file.getProperty(option));
+        List<String> commands = commandPaths(arg.command());
+        List<String> values = new ArrayList<>();
+        for (String command : commands) {
+            values.add(env.get(envName(command.isEmpty() ? option : command + "-" + option)));
+        }
+        for (String command : commands) {
+            values.add(
+                    file.getProperty(
+                            command.isEmpty() ? option : command.replace(' ', '.') + "." + option));
+        }
+        return first(values.toArray(String[]::new));
+    }
+
+    /**
+     * The command's path and each of its ancestors', most specific first, ending with the empty
+     * path: {@code ["client-sim connect", "client-sim", ""]}.
+     */
+    private static List<String> commandPaths(CommandSpec spec) {
+        List<String> paths = new ArrayList<>();
+        for (CommandSpec s = spec; s != null && s.parent() != null; s = s.parent()) {
+            paths.add(commandPath(s));
+        }
+        paths.add("");
+        return paths;
     }
 
     private static boolean isHelp(OptionSpec option) {
@@ -140,13 +163,17 @@ final class Settings implements IDefaultValueProvider {
     private static String commandPath(CommandSpec spec) {
         StringBuilder path = new StringBuilder();
         for (CommandSpec s = spec; s != null && s.parent() != null; s = s.parent()) {
-            path.insert(0, path.isEmpty() ? s.name() : s.name() + "-");
+            path.insert(0, path.isEmpty() ? s.name() : s.name() + " ");
         }
         return path.toString();
     }
 
     static String envName(String name) {
-        return "MCPAUTH_" + name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        return "MCPAUTH_"
+                + name.toUpperCase(Locale.ROOT)
+                        .replace('-', '_')
+                        .replace('.', '_')
+                        .replace(' ', '_');
     }
 
     private static String first(String... values) {

@@ -96,6 +96,37 @@ class ClientSimProfileOptionTest {
             assertEquals(
                     List.of("spec"), profiles(env, "client-sim", "connect", "-p", "spec", "u"));
         }
+
+        @Test
+        void aSubcommandsOwnSettingComesBeforeClientSimsAndTheBareOne() {
+            Map<String, String> env =
+                    Map.of(
+                            "MCPAUTH_CLIENT_SIM_CONNECT_PROFILE", "python-sdk",
+                            "MCPAUTH_CLIENT_SIM_PROFILE", "ts-sdk",
+                            "MCPAUTH_PROFILE", "vscode");
+
+            assertEquals(List.of("python-sdk"), profiles(env, "client-sim", "connect", "u"));
+            assertEquals(List.of("ts-sdk"), profiles(env, "client-sim", "restart"));
+            assertEquals(
+                    List.of("spec"),
+                    profiles(
+                            Map.of("MCPAUTH_CLIENT_SIM_MATRIX_PROFILE", "spec"),
+                            "client-sim",
+                            "matrix"));
+        }
+
+        @Test
+        void theConfigFileNamesASubcommandsProfileWithDots() {
+            Properties file = new Properties();
+            file.setProperty("client-sim.connect.profile", "ts-sdk-2");
+            file.setProperty("profile", "vscode");
+            CommandLine tree = Main.commandLine(new Settings(Map.of(), null, file));
+            List<CommandLine> parsed =
+                    tree.parseArgs("client-sim", "connect", "u").asCommandLineList();
+            ClientSimCommand clientSim = (ClientSimCommand) parsed.get(1).getCommand();
+
+            assertEquals("ts-sdk-2", clientSim.profile(parsed.get(2).getCommandSpec()).name());
+        }
     }
 
     @Nested
