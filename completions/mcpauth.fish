@@ -75,8 +75,8 @@ complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l compare -d 'Rep
 complete -c mcpauth -n '__fish_seen_subcommand_from discover' -l timeout -d 'Limit for each HTTP request (default: 10s).' -x
 complete -c mcpauth -n '__fish_seen_subcommand_from discover' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from discover' -s V -l version -d 'Print version information and exit.'
-complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from decode verify' -a 'decode' -d 'Decode an access token: an instance-prefixed token ({instanceId}.{secret}),'
-complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from decode verify' -a 'verify' -d 'Verify a JWT\'s signature with a JSON Web Key Set: --jwks names it, --server'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from decode verify' -a 'decode' -d 'Decode an access token offline, or also ask its server about it.'
+complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from decode verify' -a 'verify' -d 'Verify a JWT\'s signature with a JSON Web Key Set.'
 complete -c mcpauth -n '__fish_seen_subcommand_from token' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from token' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and __fish_seen_subcommand_from decode' -l format -d 'text (default) or json.' -x -a 'text json'

@@ -19,11 +19,11 @@ import picocli.CommandLine.Spec;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = {
-            "Decode an access token: an instance-prefixed token ({instanceId}.{secret}),",
-            "a JWT (header and claims; the signature is NOT verified) or an opaque token",
-            "(length, alphabet, entropy). TOKEN may be 'Bearer ...' or a whole",
-            "Authorization header line; - reads it from stdin. The token is shown only as",
-            "a fingerprint."
+            "Decode an access token offline, or also ask its server about it.",
+            "An instance-prefixed token ({instanceId}.{secret}), a JWT (header and claims;",
+            "the signature is NOT verified) or an opaque token (length, alphabet,",
+            "entropy). TOKEN may be 'Bearer ...' or a whole Authorization header line; -",
+            "reads it from stdin. The token is shown only as a fingerprint."
         },
         footer = {
             "",
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "",
             "With --server, the exit code is 4 when the server refuses the token (401, e.g.",
             "invalid_token: not accepted at all; 403: not for this request), 0 when it",
-            "accepts it.",
+            "accepts it, 1 when it answers without judging it (e.g. 404: not its MCP URL).",
             "",
             ExitCode.TABLE
         })
@@ -77,6 +77,9 @@ final class TokenDecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (server != null) {
+            Urls.http(server.toString(), "--server");
+        }
         String pasted = TokenInputOption.read(token, System.in);
         var request =
                 new TokenInspector.Request(pasted, server, resource, instance, reveal, timeout);
@@ -92,8 +95,14 @@ final class TokenDecodeCommand implements Callable<Integer> {
         } else {
             TokenRenderer.render(report, out);
         }
-        return report.server() != null && report.server().refused()
-                ? ExitCode.AUTHORIZATION_NEEDED
-                : ExitCode.OK;
+        return exitCode(report.server());
+    }
+
+    /** 0 without --server or when it accepts the token, 4 when it refuses, 1 when it cannot say. */
+    private static int exitCode(TokenReport.ServerAnswer answer) {
+        if (answer == null || answer.accepted()) {
+            return ExitCode.OK;
+        }
+        return answer.refused() ? ExitCode.AUTHORIZATION_NEEDED : ExitCode.FAILURE;
     }
 }

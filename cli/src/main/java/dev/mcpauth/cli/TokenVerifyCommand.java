@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Verify a JWT's signature with a JSON Web Key Set: --jwks names it, --server",
-            "finds it through the MCP server's metadata (jwks_uri). Exit 0 when the",
-            "signature is valid, 3 when it is not."
+            "Verify a JWT's signature with a JSON Web Key Set.",
+            "--jwks names the key set; --server finds it through the MCP server's metadata",
+            "(jwks_uri). Exit 0 when the signature is valid, 3 when it is not."
         },
         footer = {"", ExitCode.TABLE})
 final class TokenVerifyCommand implements Callable<Integer> {

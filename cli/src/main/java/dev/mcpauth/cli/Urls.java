@@ -22,4 +22,15 @@ final class Urls {
                     ExitCode.USAGE, "'" + value + "' is not a URL: " + e.getReason());
         }
     }
+
+    /** {@code value} as an http or https URL; a usage error that names {@code option} otherwise. */
+    static URI http(String value, String option) {
+        URI uri = parse(value);
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new CliException(
+                    ExitCode.USAGE, option + " takes an http or https URL, not '" + value + "'");
+        }
+        return uri;
+    }
 }

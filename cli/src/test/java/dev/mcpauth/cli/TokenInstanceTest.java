@@ -169,6 +169,29 @@ class TokenInstanceTest {
     }
 
     @Test
+    void aUrlThatIsNotTheServersMcpEndpointExitsWith1(@TempDir Path dir) {
+        try (McpAuthServer server = memoryServer(dir, Set.of())) {
+            String token = storeToken(server);
+            String wrong = server.urls().origin() + "/not-mcp";
+
+            Run run = run("token", "decode", token, "--server", wrong);
+
+            assertEquals(ExitCode.FAILURE, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("without judging the token"), run.out());
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"not-a-url", "ftp://host/mcp"})
+    void aServerThatIsNotAnHttpUrlIsAUsageError(String server) {
+        Run run = run("token", "decode", "instA.tok-0001", "--server", server);
+
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains(server), run.err());
+        assertFalse(run.err().contains("unexpected"), run.err());
+    }
+
+    @Test
     void anUnreachableServerAsJsonIsStillAJsonDocumentOnStdout() {
         Run run =
                 run(
