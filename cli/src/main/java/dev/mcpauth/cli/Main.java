@@ -52,6 +52,7 @@ public final class Main {
     /** The settings every command of the tree shares; call after adding subcommands. */
     static CommandLine configure(CommandLine cli, Settings settings) {
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::badUsage);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setDefaultValueProvider(settings);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(settings.ansi()));
@@ -61,6 +62,20 @@ public final class Main {
     /** The environment this process runs in; a seam for tests. */
     static Map<String, String> environment() {
         return System.getenv();
+    }
+
+    /**
+     * A command line picocli cannot parse: the error, picocli's suggestions for a mistyped name and
+     * where the help is, instead of the whole usage text burying the one line that matters.
+     */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        java.io.PrintWriter err = cli.getErr();
+        err.println("mcpauth: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCode.USAGE;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -184,16 +188,34 @@ final class ServerCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Logs.configure(verbose);
-        McpAuthServer server = printReady(start(config));
+        // The hook is in place before the server starts: whoever reads the ready line may stop
+        // the server at once, and a SIGTERM during the start still closes it once it is up.
+        CompletableFuture<McpAuthServer> started = new CompletableFuture<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
                                 () -> {
-                                    server.close();
-                                    stopped.countDown();
+                                    try {
+                                        started.get(30, TimeUnit.SECONDS).close();
+                                    } catch (ExecutionException | TimeoutException e) {
+                                        // It never started: nothing to close.
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    } finally {
+                                        stopped.countDown();
+                                    }
                                 },
                                 "mcpauth-shutdown"));
+        McpAuthServer server;
+        try {
+            server = start(config);
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
+        started.complete(server);
+        printReady(server);
         stopped.await();
         return ExitCode.OK;
     }
