@@ -104,6 +104,10 @@ class TokenEndpointTest {
 
         assertEquals(400, res.statusCode());
         assertEquals("invalid_request", TestServer.json(res).get("error").asText());
+        assertEquals(
+                "the value of code is not valid form encoding: '%' must be followed by two hex"
+                        + " digits (application/x-www-form-urlencoded; send '%' itself as %25)",
+                TestServer.json(res).get("error_description").asText());
     }
 
     @Test

@@ -55,8 +55,8 @@ public final class FormParameters {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq), "a parameter name");
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "the value of " + name);
                 values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         }
@@ -83,12 +83,15 @@ public final class FormParameters {
         return get(name).isPresent();
     }
 
-    private static String decode(String raw) {
+    /** The decoded text; the error names what was encoded, never the text (it may be secret). */
+    private static String decode(String raw, String what) {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(
-                    "a form parameter is not valid percent-encoding: " + e.getMessage());
+                    what
+                            + " is not valid form encoding: '%' must be followed by two hex digits"
+                            + " (application/x-www-form-urlencoded; send '%' itself as %25)");
         }
     }
 }
