@@ -196,11 +196,10 @@ public final class McpAuthServer implements AutoCloseable {
                 .error(
                         BodyTooLargeException.class,
                         (req, res, e) ->
-                                refuseInput(
-                                        req, res, Status.REQUEST_ENTITY_TOO_LARGE_413, e, mcpPath))
+                                refuseInput(req, res, Status.REQUEST_ENTITY_TOO_LARGE_413, e, ctx))
                 .error(
                         BadRequestException.class,
-                        (req, res, e) -> refuseInput(req, res, Status.BAD_REQUEST_400, e, mcpPath))
+                        (req, res, e) -> refuseInput(req, res, Status.BAD_REQUEST_400, e, ctx))
                 .error(
                         StoreException.class,
                         (req, res, e) -> {
@@ -241,10 +240,18 @@ public final class McpAuthServer implements AutoCloseable {
             ServerResponse res,
             Status status,
             BadRequestException e,
-            String mcpPath) {
-        if (req.path().path().equals(mcpPath)) {
+            ServerContext ctx) {
+        String path = req.path().path();
+        if (path.equals(ctx.config().mcpPath())) {
             sendError(res, status, e.getMessage());
         } else {
+            ctx.log()
+                    .deny(
+                            path.substring(1),
+                            null,
+                            OAuthError.INVALID_REQUEST,
+                            null,
+                            e.getMessage());
             Responses.oauthError(res, status, OAuthError.INVALID_REQUEST, e.getMessage());
         }
     }

@@ -93,6 +93,45 @@ class TokenEndpointTest {
     }
 
     @Test
+    void answersAJsonBodyWithWhatTheEndpointExpects() {
+        HttpResponse<String> res =
+                server.postJson("/token", "{\"grant_type\":\"authorization_code\"}");
+
+        assertEquals(400, res.statusCode());
+        assertEquals("invalid_request", TestServer.json(res).get("error").asText());
+        assertTrue(
+                TestServer.json(res)
+                        .get("error_description")
+                        .asText()
+                        .contains("not application/json"),
+                res.body());
+    }
+
+    @Test
+    void refusesARevocationThatNamesTheTokenTwice() {
+        String clientId = server.registerPublicClient().get("client_id").asText();
+        String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);
+        String token =
+                TestServer.json(server.exchange(clientId, code, TestServer.VERIFIER))
+                        .get("access_token")
+                        .asText();
+
+        HttpResponse<String> res =
+                server.send(
+                        server.request("/revoke")
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(
+                                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                "client_id="
+                                                        + clientId
+                                                        + "&token=junk&token="
+                                                        + token)));
+
+        assertEquals(400, res.statusCode());
+        assertEquals(200, whoamiStatus(token), "nothing was revoked");
+    }
+
+    @Test
     void answersAFormThatIsNotPercentEncodingWithAnOAuthError() {
         HttpResponse<String> res =
                 server.send(

@@ -1,5 +1,6 @@
 package dev.mcpauth.server.http;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ public final class FormParameters {
     /** An OAuth form holds a handful of short parameters; a larger body is refused unread. */
     public static final int MAX_BODY = 64 * 1024;
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private final Map<String, List<String>> values;
 
     private FormParameters(Map<String, List<String>> values) {
@@ -29,6 +32,16 @@ public final class FormParameters {
 
     /** The form in a request body, refused with 413 past {@link #MAX_BODY} bytes. */
     public static FormParameters read(ServerRequest req) throws IOException {
+        String type =
+                req.headers().first(HeaderNames.CONTENT_TYPE).orElse(FORM).split(";")[0].strip();
+        if (!type.equalsIgnoreCase(FORM)) {
+            throw new BadRequestException(
+                    "the body must be "
+                            + FORM
+                            + " (RFC 6749 section 3.2), not "
+                            + type
+                            + "; send the parameters as a form, not as JSON");
+        }
         long declared = req.headers().contentLength().orElse(0);
         byte[] body;
         if (declared > MAX_BODY) {

@@ -30,6 +30,14 @@ public final class RevocationEndpoint {
 
     public void handle(ServerRequest req, ServerResponse res) throws IOException {
         FormParameters form = FormParameters.read(req);
+        Optional<String> repeated = form.repeated();
+        if (repeated.isPresent()) {
+            // RFC 6749 section 3.2 for the token endpoint; RFC 7009 section 2.1 reuses its rules.
+            String detail = "parameter " + repeated.get() + " was sent more than once";
+            ctx.log().deny("revoke", null, OAuthError.INVALID_REQUEST, null, detail);
+            Responses.oauthError(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST, detail);
+            return;
+        }
         ClientAuthenticator.Result auth =
                 clients.authenticate(req.headers().first(HeaderNames.AUTHORIZATION), form);
         if (!auth.ok()) {
