@@ -70,6 +70,13 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ReportInputException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage(), e);
         }
+        for (Report.InputSummary input : report.inputs()) {
+            if (Report.SKIPPED_EMPTY.equals(input.format())) {
+                spec.commandLine()
+                        .getErr()
+                        .println("mcpauth: skipped " + input.name() + ": it is empty");
+            }
+        }
         Redactor redactor = new Redactor(redactHosts);
         boolean asJson = json || format == OutputFormat.JSON;
         String text =

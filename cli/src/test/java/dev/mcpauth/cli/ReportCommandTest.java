@@ -154,6 +154,22 @@ class ReportCommandTest {
         }
 
         @Test
+        void anEmptyFileNextToALogIsSkippedAndSaidSo() throws IOException {
+            Path empty = file("server.log", "");
+            CliTest.Run run =
+                    CliTest.run(
+                            "report",
+                            "--json",
+                            file("v.log", CASE_10).toString(),
+                            empty.toString());
+
+            assertEquals(ExitCode.OK, run.exitCode(), run.err());
+            assertTrue(
+                    run.err().contains("mcpauth: skipped " + empty + ": it is empty"), run.err());
+            assertTrue(run.out().contains("\"empty, skipped\""), run.out());
+        }
+
+        @Test
         void devNullIsNamedAsGiven() {
             CliTest.Run run = CliTest.run("report", "/dev/null");
 

@@ -100,7 +100,7 @@ public final class LogInput implements AutoCloseable, Iterator<Event> {
 
     private static String check(String name, byte[] sample) {
         if (sample.length == 0 || new String(sample, StandardCharsets.UTF_8).isBlank()) {
-            throw new ReportInputException(name + " is empty; pass the log you captured");
+            throw new EmptyInputException(name + " is empty; pass the log you captured");
         }
         int control = 0;
         for (byte b : sample) {

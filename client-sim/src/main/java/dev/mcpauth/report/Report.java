@@ -16,6 +16,9 @@ public record Report(
     public record InputSummary(
             String name, String format, long lines, long recognized, long truncated) {}
 
+    /** The format of an input that was empty and skipped because other inputs were given. */
+    public static final String SKIPPED_EMPTY = "empty, skipped";
+
     public boolean knownPattern() {
         return !diagnoses.isEmpty();
     }

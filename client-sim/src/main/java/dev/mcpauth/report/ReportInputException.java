@@ -1,7 +1,7 @@
 package dev.mcpauth.report;
 
 /** An input the report cannot read: missing, empty, binary, or the log of another program. */
-public final class ReportInputException extends RuntimeException {
+public class ReportInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -26,11 +26,26 @@ public final class Reporter {
      */
     public Report analyze(List<String> arguments, java.io.InputStream stdin) {
         List<LogInput> inputs = new ArrayList<>();
+        List<Report.InputSummary> skipped = new ArrayList<>();
         try {
+            EmptyInputException firstEmpty = null;
             for (String argument : arguments) {
-                inputs.add(LogInput.open(argument, stdin));
+                try {
+                    inputs.add(LogInput.open(argument, stdin));
+                } catch (EmptyInputException e) {
+                    // An empty capture next to others (stderr not redirected, say) is skipped.
+                    firstEmpty = firstEmpty == null ? e : firstEmpty;
+                    skipped.add(new Report.InputSummary(argument, Report.SKIPPED_EMPTY, 0, 0, 0));
+                }
             }
-            return analyze(inputs);
+            if (inputs.isEmpty() && firstEmpty != null) {
+                throw firstEmpty;
+            }
+            Report report = analyze(inputs);
+            List<Report.InputSummary> all = new ArrayList<>(report.inputs());
+            all.addAll(skipped);
+            return new Report(
+                    List.copyOf(all), report.environment(), report.diagnoses(), report.timeline());
         } catch (java.io.UncheckedIOException e) {
             throw new ReportInputException(e.getMessage(), e);
         } finally {
