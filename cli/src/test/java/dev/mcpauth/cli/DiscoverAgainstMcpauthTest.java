@@ -36,6 +36,11 @@ class DiscoverAgainstMcpauthTest {
             assertEquals(List.of(), r.ids("error"));
             for (JsonNode v : r.json().get("clients")) {
                 assertEquals("connects", v.get("outcome").asText(), v.toString());
+                assertFalse(
+                        v.toString().contains("token_endpoint_auth_method auto"),
+                        "a client that picks from the server's list has no method to complain"
+                                + " about: "
+                                + v);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.mcpauth.client.discovery.Discovery;
 import dev.mcpauth.client.discovery.DiscoveryResult;
 import dev.mcpauth.client.profile.ClientProfile;
 import dev.mcpauth.client.profile.Profiles;
+import dev.mcpauth.client.profile.RegistrationStyle;
 import dev.mcpauth.client.trace.HttpExchange;
 import dev.mcpauth.client.trace.RecordingHttpClient;
 import dev.mcpauth.client.trace.Trace;
@@ -107,7 +108,9 @@ final class ClientVerdicts {
             String method = registration.tokenEndpointAuthMethod();
             String name = method == null ? "client_secret_basic" : method;
             List<String> supported = as.tokenEndpointAuthMethodsSupported();
-            if (supported != null && !supported.contains(name)) {
+            // "auto" is not a method: such a client picks one from the server's own list.
+            boolean picks = RegistrationStyle.AUTO.equals(method);
+            if (!picks && supported != null && !supported.contains(name)) {
                 notes.add(
                         "registers with token_endpoint_auth_method "
                                 + (method == null
