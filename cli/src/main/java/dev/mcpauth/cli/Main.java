@@ -30,7 +30,27 @@ public final class Main {
     static CommandLine light(String[] args) {
         CommandLine cli = new CommandLine(new McpauthCommand());
         Commands.addFor(cli, args);
-        return configure(cli, Settings.load());
+        return configure(cli, settingsFor(args));
+    }
+
+    /**
+     * This process's settings. A config file that cannot be read stops every command, except a
+     * request for help or the version: those say what is wrong with the file and still answer.
+     */
+    static Settings settingsFor(String[] args) {
+        try {
+            return Settings.load();
+        } catch (CliException e) {
+            boolean helpOrVersion =
+                    java.util.Arrays.stream(args)
+                            .anyMatch(a -> a.matches("-h|--help|-V|--version|help"));
+            if (!helpOrVersion) {
+                throw e;
+            }
+            System.err.println("mcpauth: " + e.getMessage());
+            return new Settings(
+                    environment(), Settings.configPath(environment()), new java.util.Properties());
+        }
     }
 
     /** Runs a command line without exiting, for tests. */
