@@ -375,11 +375,20 @@ public final class Connection {
         return args;
     }
 
+    /** A response body as one short line; an HTML page is reduced to its text. */
     static String oneLine(String body) {
         if (body == null) {
             return "";
         }
-        String line = body.replaceAll("\\s+", " ").strip();
+        String text = body.stripLeading();
+        if (text.regionMatches(true, 0, "<!doctype html", 0, 14)
+                || text.regionMatches(true, 0, "<html", 0, 5)) {
+            text =
+                    "(HTML) "
+                            + text.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
+                                    .replaceAll("<[^>]*>", " ");
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }
