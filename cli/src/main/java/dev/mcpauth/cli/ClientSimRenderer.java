@@ -48,7 +48,9 @@ final class ClientSimRenderer {
                             + o.setup().label()
                             + "; reconnection: "
                             + o.roundTrips()
-                            + " round trips ("
+                            + " round trips in "
+                            + o.steps().size()
+                            + (o.steps().size() == 1 ? " step (" : " steps (")
                             + String.join(", ", o.steps())
                             + "); a person had to act: "
                             + (o.personActed() ? "yes" : "no"));
