@@ -1,5 +1,6 @@
 package dev.mcpauth.client.cache;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.mcpauth.client.oauth.ClientCredentials;
@@ -23,6 +24,7 @@ public record CachedCredentials(ClientCredentials client, List<StoredTokens> tok
         return new CachedCredentials(null, List.of());
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return client == null && tokens.isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.mcpauth.client.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,8 @@ class CredentialCacheTest {
                 "rw-------",
                 PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(dir.resolve(CredentialCache.FILE))));
+        String file = Files.readString(dir.resolve(CredentialCache.FILE));
+        assertFalse(file.contains("\"empty\""), "only the entry's data is written: " + file);
     }
 
     @Test
