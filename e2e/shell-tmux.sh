@@ -12,7 +12,8 @@
 #     client-sim connect), `client-sim -p spec <TAB>` lists connect, matrix and restart,
 #     `report DIR/REP<TAB>` completes a log file's name, Ctrl-C keeps the shell and cancels a
 #     running command (needs python3 for a server that never answers), a server started in it
-#     runs in the background and `client-sim connect` targets it without a URL, Ctrl-D leaves
+#     runs in the background and `client-sim connect` targets it without a URL, a line with a
+#     token stays out of the history file, Ctrl-D leaves
 # (When client-sim is absent from the build, the same checks run on `completion` and `server`.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -228,6 +229,13 @@ step "shell: the background server at $url is the default target"
 
 tm send-keys -t t "stop" Enter
 expect_screen "stopped $url" 20
+secret="eyJhbGciOiJub25lIn0.eyJzdWIiOiJzaGVsbC10bXV4In0.c2lnbmF0dXJl"
+fresh_line
+tm send-keys -t t "token decode $secret" Enter
+expect_screen "fp:[0-9a-f]{12}" 20
+fresh_line
+tm send-keys -t t "status" Enter
+expect_screen 'no server running' 10
 tm send-keys -t t C-d
 for ((i = 0; i < 100; i++)); do
   [ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ] && break
@@ -235,5 +243,6 @@ for ((i = 0; i < 100; i++)); do
 done
 [ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ] || fail "Ctrl-D did not leave the shell"
 [ -s "$work/state/mcpauth/shell-history" ] || fail "the shell kept no history"
-step "shell: Ctrl-D leaves; history kept in \$XDG_STATE_HOME/mcpauth/shell-history"
+grep -q "$secret" "$work/state/mcpauth/shell-history" && fail "the history file holds a token"
+step "shell: Ctrl-D leaves; history kept in \$XDG_STATE_HOME/mcpauth/shell-history, no token in it"
 echo "shell-tmux: all checks passed" >&2

@@ -85,13 +85,17 @@ final class Repl {
                         .terminal(terminal)
                         .appName("mcpauth")
                         .completer(completer(tree))
+                        .history(new ShellHistory())
                         .variable(LineReader.HISTORY_FILE, history())
                         .build();
         reader.unsetOpt(LineReader.Option.INSERT_TAB);
         return reader;
     }
 
-    /** The history file, created readable by its owner only: lines may hold secrets. */
+    /**
+     * The history file, created readable by its owner only: lines may hold secrets (those that hold
+     * a token are not written, see {@link ShellHistory}).
+     */
     private Path history() throws IOException {
         Path file = historyFile;
         Files.createDirectories(file.getParent());

@@ -1,6 +1,7 @@
 package dev.mcpauth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,25 @@ class ShellTest {
                 "rw-------",
                 java.nio.file.attribute.PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(history)));
+    }
+
+    @Test
+    void aLineWithATokenIsNotKeptInTheHistory() throws Exception {
+        String token = TokenFixtures.CASE_06_TOKEN;
+        session("token decode " + token + "\ntoken decode --json " + token + "\nstatus\n");
+
+        String history = Files.readString(dir.resolve("history"));
+        assertFalse(history.contains(token), history);
+        assertTrue(history.contains("status"), history);
+    }
+
+    @Test
+    void aTokenLineReadingStdinOrNamingNoTokenIsKeptInTheHistory() {
+        assertTrue(ShellHistory.holdsToken("token decode eyJ.x.y"));
+        assertTrue(ShellHistory.holdsToken("token --json verify --jwks http://h/jwks eyJ.x.y"));
+        assertFalse(ShellHistory.holdsToken("token decode -"));
+        assertFalse(ShellHistory.holdsToken("token verify --help"));
+        assertFalse(ShellHistory.holdsToken("discover http://h/mcp"));
     }
 
     /** TAB in the shell: the candidates its completer offers for a line ending at the cursor. */
