@@ -101,6 +101,7 @@ complete -c mcpauth -n '__fish_seen_subcommand_from report' -l json -d 'Same as 
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -l redact-hosts -d 'Also replace host names (not loopback).'
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from report' -s V -l version -d 'Print version information and exit.'
+complete -c mcpauth -n '__fish_seen_subcommand_from report' -r -F
 complete -c mcpauth -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit.'
 complete -c mcpauth -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit.'

@@ -5,13 +5,15 @@
 #   - completions/mcpauth.{bash,zsh,fish} equal `mcpauth completion SHELL` and load without error
 #   - bash (with the bash script) completes `mcpauth cl<TAB>` like the shell does, and
 #     `mcpauth client-sim --pro<TAB>` -> --profile, `client-sim --profile <TAB><TAB>` lists the
-#     profiles
+#     profiles, `mcpauth report DIR/REP<TAB>` completes a log file's name
 #   - mcpauth shell: cl<TAB> -> client-sim, client-sim --pro<TAB> -> --profile (an option of
 #     client-sim that connect, restart and matrix inherit), client-sim connect --pro<TAB> ->
 #     --profile, --profile <TAB> lists the profiles (after client-sim and after
-#     client-sim connect), Ctrl-C keeps the shell and cancels a running command
-#     (needs python3 for a server that never answers), a server started in it runs in
-#     the background and `client-sim connect` targets it without a URL, Ctrl-D leaves
+#     client-sim connect), `client-sim -p spec <TAB>` lists connect, matrix and restart,
+#     `report DIR/REP<TAB>` completes a log file's name, Ctrl-C keeps the shell and cancels a
+#     running command (needs python3 for a server that never answers), a server started in it
+#     runs in the background and `client-sim connect` targets it without a URL, a line with a
+#     token stays out of the history file, Ctrl-D leaves
 # (When client-sim is absent from the build, the same checks run on `completion` and `server`.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -119,6 +121,14 @@ if [ -n "$top" ]; then
   done
   step "bash: 'mcpauth $top --profile <TAB><TAB>' lists: $profiles"
 fi
+mkdir -p "$work/logs"
+: > "$work/logs/REPORT-client.log"
+if mcpauth completion fish | grep -q "'report'"; then
+  fresh_line
+  tm send-keys -t t "mcpauth report $work/logs/REP" Tab
+  expect_screen "bash\\$ mcpauth report $work/logs/REPORT-client.log" 10
+  step "bash: 'mcpauth report DIR/REP<TAB>' completes the log file's name"
+fi
 tm kill-session -t t
 
 # --- mcpauth shell ---------------------------------------------------------------------------
@@ -145,6 +155,16 @@ if [ "$expected" = client-sim ]; then
   expect_screen "^mcpauth> $sub --profile" 10
   step "shell: '$sub --pro<TAB>' completes to '--profile'"
   fresh_line
+  tm send-keys -t t "$top -p spec " Tab
+  for c in connect matrix restart; do
+    expect_screen "(^| )$c( |$)" 10
+  done
+  step "shell: '$top -p spec <TAB>' lists connect, matrix and restart"
+  fresh_line
+  tm send-keys -t t "$top -p spec connect --time" Tab
+  expect_screen "^mcpauth> $top -p spec connect --timeout" 10
+  step "shell: '$top -p spec connect --time<TAB>' completes to '--timeout'"
+  fresh_line
   tm send-keys -t t "$sub --profile " Tab
   option_line="--profile "
 else
@@ -160,6 +180,13 @@ for p in $profiles; do
   expect_screen "(^| )$p( |$)" 10
 done
 step "shell: '$option_line<TAB>' lists: $profiles"
+
+if mcpauth completion fish | grep -q "'report'"; then
+  fresh_line
+  tm send-keys -t t "report $work/logs/REP" Tab
+  expect_screen "^mcpauth> report $work/logs/REPORT-client.log" 10
+  step "shell: 'report DIR/REP<TAB>' completes the log file's name"
+fi
 
 # Ctrl-C clears the line and keeps the shell.
 fresh_line
@@ -202,6 +229,13 @@ step "shell: the background server at $url is the default target"
 
 tm send-keys -t t "stop" Enter
 expect_screen "stopped $url" 20
+secret="eyJhbGciOiJub25lIn0.eyJzdWIiOiJzaGVsbC10bXV4In0.c2lnbmF0dXJl"
+fresh_line
+tm send-keys -t t "token decode $secret" Enter
+expect_screen "fp:[0-9a-f]{12}" 20
+fresh_line
+tm send-keys -t t "status" Enter
+expect_screen 'no server running' 10
 tm send-keys -t t C-d
 for ((i = 0; i < 100; i++)); do
   [ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ] && break
@@ -209,5 +243,6 @@ for ((i = 0; i < 100; i++)); do
 done
 [ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ] || fail "Ctrl-D did not leave the shell"
 [ -s "$work/state/mcpauth/shell-history" ] || fail "the shell kept no history"
-step "shell: Ctrl-D leaves; history kept in \$XDG_STATE_HOME/mcpauth/shell-history"
+grep -q "$secret" "$work/state/mcpauth/shell-history" && fail "the history file holds a token"
+step "shell: Ctrl-D leaves; history kept in \$XDG_STATE_HOME/mcpauth/shell-history, no token in it"
 echo "shell-tmux: all checks passed" >&2

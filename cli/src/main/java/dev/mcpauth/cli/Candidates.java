@@ -3,13 +3,23 @@ package dev.mcpauth.cli;
 import dev.mcpauth.server.Workaround;
 import dev.mcpauth.store.StoreKind;
 import dev.mcpauth.token.TokenFormat;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import picocli.CommandLine.Model.ArgSpec;
 
 /** Values TAB offers for options, spelled as the command line accepts them. */
 final class Candidates {
 
     private Candidates() {}
+
+    /** True when {@code arg} takes a file or files (Path or File), so TAB offers file names. */
+    static boolean takesFiles(ArgSpec arg) {
+        Class<?> type =
+                arg.typeInfo().isMultiValue() ? arg.typeInfo().getAuxiliaryTypes()[0] : arg.type();
+        return type == Path.class || type == File.class;
+    }
 
     static final class Stores implements Iterable<String> {
         @Override

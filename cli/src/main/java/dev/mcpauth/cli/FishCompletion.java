@@ -1,7 +1,5 @@
 package dev.mcpauth.cli;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +64,7 @@ final class FishCompletion {
             out.append('\n');
         }
         for (PositionalParamSpec p : cli.getCommandSpec().positionalParameters()) {
-            if (p.hidden() || p.completionCandidates() == null && !isFile(p.type())) {
+            if (p.hidden() || p.completionCandidates() == null && !Candidates.takesFiles(p)) {
                 continue;
             }
             out.append("complete -c ").append(name).append(" -n ").append(quote(here));
@@ -86,15 +84,11 @@ final class FishCompletion {
         }
         if (arg.completionCandidates() != null) {
             out.append(" -x -a ").append(quote(String.join(" ", arg.completionCandidates())));
-        } else if (isFile(arg.type())) {
+        } else if (Candidates.takesFiles(arg)) {
             out.append(" -r -F");
         } else {
             out.append(" -x");
         }
-    }
-
-    private static boolean isFile(Class<?> type) {
-        return type == Path.class || type == File.class;
     }
 
     /** True while the words so far name {@code path} and no subcommand of it yet. */

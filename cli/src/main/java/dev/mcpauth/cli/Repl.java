@@ -1,6 +1,5 @@
 package dev.mcpauth.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,20 +80,22 @@ final class Repl {
     }
 
     private LineReader reader(Terminal terminal, CommandLine tree) throws IOException {
-        SystemCompleter commands = new PicocliCommands(tree).compileCompleters();
-        commands.compile(Candidate::new);
         LineReader reader =
                 LineReaderBuilder.builder()
                         .terminal(terminal)
                         .appName("mcpauth")
-                        .completer(new WithValues(commands, tree))
+                        .completer(completer(tree))
+                        .history(new ShellHistory())
                         .variable(LineReader.HISTORY_FILE, history())
                         .build();
         reader.unsetOpt(LineReader.Option.INSERT_TAB);
         return reader;
     }
 
-    /** The history file, created readable by its owner only: lines may hold secrets. */
+    /**
+     * The history file, created readable by its owner only: lines may hold secrets (those that hold
+     * a token are not written, see {@link ShellHistory}).
+     */
     private Path history() throws IOException {
         Path file = historyFile;
         Files.createDirectories(file.getParent());
@@ -245,9 +246,19 @@ final class Repl {
         }
     }
 
+    /** The shell's completer over {@code tree}. */
+    static Completer completer(CommandLine tree) {
+        SystemCompleter commands = new PicocliCommands(tree).compileCompleters();
+        commands.compile(Candidate::new);
+        return new WithValues(commands, tree);
+    }
+
     /**
      * Picocli's completer for commands and option names; after an option that takes a value, that
-     * option's candidates, or file names when it takes a file or directory.
+     * option's candidates, or file names when it takes files; file names too for a positional
+     * parameter that takes files. Picocli's completer reads every word not starting with {@code -}
+     * as a subcommand name and offers nothing after an option's value or a positional parameter, so
+     * it sees the line with only the command names and options before the word completed.
      */
     private record WithValues(Completer commands, CommandLine tree) implements Completer {
 
@@ -255,30 +266,91 @@ final class Repl {
 
         @Override
         public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-            OptionSpec option = optionBefore(line);
+            Position position = position(line);
+            OptionSpec option = position.optionBefore(line);
             if (option == null || option.arity().max() == 0) {
-                commands.complete(reader, line, candidates);
+                commands.complete(reader, position.line(line), candidates);
+                if (!line.word().startsWith("-") && position.positionalTakesFiles()) {
+                    FILES.complete(reader, line, candidates);
+                }
             } else if (option.completionCandidates() != null) {
                 for (String value : option.completionCandidates()) {
                     candidates.add(new Candidate(value));
                 }
-            } else if (option.type() == Path.class || option.type() == File.class) {
+            } else if (Candidates.takesFiles(option)) {
                 FILES.complete(reader, line, candidates);
             }
         }
 
-        private OptionSpec optionBefore(ParsedLine line) {
-            if (line.wordIndex() < 1) {
-                return null;
-            }
+        /** The command the words before the cursor's word name, and what they hold for it. */
+        private Position position(ParsedLine line) {
             CommandSpec spec = tree.getCommandSpec();
-            for (String w : line.words().subList(0, line.wordIndex())) {
+            List<String> kept = new ArrayList<>();
+            int positionals = 0;
+            List<String> before = line.words().subList(0, Math.max(0, line.wordIndex()));
+            for (int i = 0; i < before.size(); i++) {
+                String w = before.get(i);
                 CommandLine sub = spec.subcommands().get(w);
-                if (sub != null) {
+                OptionSpec previous = i == 0 ? null : option(spec, before.get(i - 1));
+                if (sub != null && (previous == null || previous.arity().min() == 0)) {
                     spec = sub.getCommandSpec();
+                    kept.add(w);
+                    positionals = 0;
+                } else if (w.startsWith("-")) {
+                    kept.add(w);
+                } else if (previous == null || previous.arity().max() == 0) {
+                    positionals++;
                 }
             }
-            return spec.findOption(line.words().get(line.wordIndex() - 1));
+            return new Position(spec, kept, positionals);
+        }
+
+        /** The option {@code word} names (not one with its value after {@code =}), or null. */
+        private static OptionSpec option(CommandSpec spec, String word) {
+            return word.startsWith("-") ? spec.findOption(word) : null;
+        }
+
+        /** A command, the command names and options naming it, its positional words so far. */
+        private record Position(CommandSpec spec, List<String> kept, int positionals) {
+
+            OptionSpec optionBefore(ParsedLine line) {
+                if (line.wordIndex() < 1) {
+                    return null;
+                }
+                return spec.findOption(line.words().get(line.wordIndex() - 1));
+            }
+
+            boolean positionalTakesFiles() {
+                return spec.positionalParameters().stream()
+                        .anyMatch(p -> p.index().contains(positionals) && Candidates.takesFiles(p));
+            }
+
+            /** {@code line} as picocli's completer can read it. */
+            ParsedLine line(ParsedLine line) {
+                List<String> words = new ArrayList<>(kept);
+                words.add(line.word());
+                return new Words(words, line.word(), line.wordCursor());
+            }
+        }
+
+        /** A line of words, completing the last. */
+        private record Words(List<String> words, String word, int wordCursor)
+                implements ParsedLine {
+
+            @Override
+            public int wordIndex() {
+                return words.size() - 1;
+            }
+
+            @Override
+            public String line() {
+                return String.join(" ", words);
+            }
+
+            @Override
+            public int cursor() {
+                return line().length() - word.length() + wordCursor;
+            }
         }
     }
 }

@@ -34,8 +34,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /** Paths, so that TAB completes file names; {@code -} stays {@code -}. */
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Log files; - reads stdin.")
-    List<String> logs;
+    List<Path> logs;
 
     @Option(
             names = {"-o", "--output"},
@@ -66,7 +67,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Report report;
         try {
-            report = new Reporter(McpAuthServer.version()).analyze(logs, System.in);
+            report =
+                    new Reporter(McpAuthServer.version())
+                            .analyze(logs.stream().map(Path::toString).toList(), System.in);
         } catch (ReportInputException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,19 +10,24 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,6 +85,43 @@ class GeneratedFilesTest {
                 }
             }
         }
+    }
+
+    /**
+     * {@code mcpauth report LOG...} completes file names: the script of each shell, run by that
+     * shell (zsh runs the bash script), completes a file in a temporary directory.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bash", "fish"})
+    void reportsLogFilesCompleteFileNames(String shell, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("REPORT-client.log"), "");
+        Path script = dir.resolve("mcpauth." + shell);
+        Files.writeString(script, CompletionCommand.script(shell));
+        String line = "mcpauth report client.log " + dir + "/REP";
+        String program =
+                shell.equals("bash")
+                        ? "source \"$1\"; COMP_LINE=\"$2\"; COMP_POINT=${#2}; read -ra COMP_WORDS"
+                                + " <<< \"$2\"; COMP_CWORD=3; _complete_mcpauth mcpauth"
+                                + " \"${COMP_WORDS[3]}\" -; printf '%s\\n' \"${COMPREPLY[@]}\""
+                        : "source $argv[1]; complete -C $argv[2]";
+        List<String> command =
+                shell.equals("bash")
+                        ? List.of("bash", "--norc", "-c", program, "bash", script.toString(), line)
+                        : List.of("fish", "--no-config", "-c", program, script.toString(), line);
+        Assumptions.assumeTrue(onPath(shell), shell + " is not installed");
+        Process process =
+                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        boolean finished = process.waitFor(20, TimeUnit.SECONDS);
+        String offered = finished ? new String(process.getInputStream().readAllBytes(), UTF_8) : "";
+        process.destroyForcibly();
+        assertTrue(finished, shell + " did not finish");
+
+        assertTrue(offered.contains(dir + "/REPORT-client.log"), shell + " offered: " + offered);
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     private static final Pattern VALUE_LIST =

@@ -1,6 +1,7 @@
 package dev.mcpauth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.jline.reader.Candidate;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,5 +121,89 @@ class ShellTest {
                 "rw-------",
                 java.nio.file.attribute.PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(history)));
+    }
+
+    @Test
+    void aLineWithATokenIsNotKeptInTheHistory() throws Exception {
+        String token = TokenFixtures.CASE_06_TOKEN;
+        session("token decode " + token + "\ntoken decode --json " + token + "\nstatus\n");
+
+        String history = Files.readString(dir.resolve("history"));
+        assertFalse(history.contains(token), history);
+        assertTrue(history.contains("status"), history);
+    }
+
+    @Test
+    void aTokenLineReadingStdinOrNamingNoTokenIsKeptInTheHistory() {
+        assertTrue(ShellHistory.holdsToken("token decode eyJ.x.y"));
+        assertTrue(ShellHistory.holdsToken("token --json verify --jwks http://h/jwks eyJ.x.y"));
+        assertFalse(ShellHistory.holdsToken("token decode -"));
+        assertFalse(ShellHistory.holdsToken("token verify --help"));
+        assertFalse(ShellHistory.holdsToken("discover http://h/mcp"));
+    }
+
+    /** TAB in the shell: the candidates its completer offers for a line ending at the cursor. */
+    @Nested
+    class Completion {
+
+        private List<String> complete(String line) throws Exception {
+            Settings settings = new Settings(Map.of(), dir.resolve("config"), new Properties());
+            try (Terminal terminal =
+                    new DumbTerminal(
+                            new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
+                LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+                var parsed =
+                        new DefaultParser()
+                                .parse(line, line.length(), Parser.ParseContext.COMPLETE);
+                List<Candidate> candidates = new java.util.ArrayList<>();
+                Repl.completer(Main.commandLine(settings)).complete(reader, parsed, candidates);
+                return candidates.stream().map(Candidate::value).toList();
+            }
+        }
+
+        @Test
+        void afterAnInheritedOptionAndItsValueTheSubcommandsAreOffered() throws Exception {
+            List<String> offered = complete("client-sim -p spec ");
+
+            assertTrue(
+                    offered.containsAll(List.of("connect", "matrix", "restart")),
+                    offered.toString());
+        }
+
+        @Test
+        void afterAnOptionValueAndASubcommandItsOptionsAreOffered() throws Exception {
+            List<String> offered = complete("client-sim -p spec connect --");
+
+            assertTrue(offered.contains("--timeout="), offered.toString());
+            assertTrue(offered.contains("--profile="), offered.toString());
+        }
+
+        @Test
+        void afterAPositionalParameterOptionsAreStillOffered() throws Exception {
+            List<String> offered = complete("client-sim connect http://h/mcp --pro");
+
+            assertTrue(offered.contains("--profile="), offered.toString());
+        }
+
+        @Test
+        void theValuesOfAnOptionAreOffered() throws Exception {
+            List<String> offered = complete("client-sim --profile ");
+
+            assertTrue(offered.contains("spec"), offered.toString());
+        }
+
+        @Test
+        void reportsLogFilesCompleteFileNames() throws Exception {
+            Files.writeString(dir.resolve("REPORT-client.log"), "");
+            List<String> first = complete("report " + dir + "/REP");
+            List<String> second = complete("report - " + dir + "/REP");
+
+            assertTrue(
+                    first.stream().anyMatch(c -> c.endsWith("REPORT-client.log")),
+                    first.toString());
+            assertTrue(
+                    second.stream().anyMatch(c -> c.endsWith("REPORT-client.log")),
+                    second.toString());
+        }
     }
 }
