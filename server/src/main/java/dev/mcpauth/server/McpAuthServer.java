@@ -22,6 +22,7 @@ import dev.mcpauth.store.MemoryStore;
 import dev.mcpauth.store.SqliteStore;
 import dev.mcpauth.store.StoreException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -32,6 +33,8 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One running mcpauth server: the MCP resource server and its OAuth 2.1 authorization server on one
@@ -170,16 +173,16 @@ public final class McpAuthServer implements AutoCloseable {
                     }
                     chain.proceed();
                 });
-        publicGet(
-                routing,
-                WellKnown.pathInserted(resourceId, WellKnown.PROTECTED_RESOURCE).getPath(),
-                metadata::protectedResource);
-        publicGet(
-                routing,
-                "/.well-known/" + WellKnown.PROTECTED_RESOURCE,
-                metadata::protectedResource);
+        List<String> metadataPaths = new ArrayList<>();
+        metadataPaths.add(
+                WellKnown.pathInserted(resourceId, WellKnown.PROTECTED_RESOURCE).getPath());
+        metadataPaths.add("/.well-known/" + WellKnown.PROTECTED_RESOURCE);
+        for (String path : metadataPaths) {
+            publicGet(routing, path, metadata::protectedResource);
+        }
         for (String path : AuthorizationServerPaths.all(ctx)) {
             publicGet(routing, path, metadata::authorizationServer);
+            metadataPaths.add(path);
         }
         routing.post("/register", cors(new RegistrationEndpoint(ctx)::handle))
                 .options("/register", McpAuthServer::publicPreflight)
@@ -192,8 +195,17 @@ public final class McpAuthServer implements AutoCloseable {
                 .post(mcpPath, mcp::post)
                 .get(mcpPath, mcp::get)
                 .delete(mcpPath, mcp::delete)
-                .options(mcpPath, mcp::preflight)
-                .error(
+                .options(mcpPath, mcp::preflight);
+        // Registered after the routes above, so only the methods they leave out get here.
+        for (String path : metadataPaths) {
+            allowOnly(routing, path, "GET, HEAD, OPTIONS", false);
+        }
+        allowOnly(routing, "/authorize", "GET, POST", false);
+        for (String path : List.of("/register", "/token", "/revoke")) {
+            allowOnly(routing, path, "POST, OPTIONS", false);
+        }
+        allowOnly(routing, mcpPath, "GET, POST, DELETE, OPTIONS", true);
+        routing.error(
                         BodyTooLargeException.class,
                         (req, res, e) ->
                                 refuseInput(req, res, Status.REQUEST_ENTITY_TOO_LARGE_413, e, ctx))
@@ -211,9 +223,40 @@ public final class McpAuthServer implements AutoCloseable {
                         });
     }
 
+    /**
+     * Any other method on a path served here: 405 with the Allow header (RFC 9110, 15.5.6), not a
+     * 404 that reads as a wrong URL. A JSON-RPC error on the MCP endpoint, an OAuth error
+     * elsewhere.
+     */
+    private static void allowOnly(
+            HttpRouting.Builder routing, String path, String methods, boolean mcp) {
+        routing.any(
+                path,
+                (req, res) -> {
+                    String detail =
+                            req.prologue().method().text()
+                                    + " is not supported on "
+                                    + path
+                                    + "; use "
+                                    + methods.replace(", ", " or ");
+                    res.header(HeaderNames.ALLOW, methods);
+                    if (mcp) {
+                        sendError(res, Status.METHOD_NOT_ALLOWED_405, detail);
+                    } else {
+                        Responses.oauthError(
+                                res,
+                                Status.METHOD_NOT_ALLOWED_405,
+                                OAuthError.INVALID_REQUEST,
+                                detail);
+                    }
+                });
+    }
+
     private static void publicGet(
             HttpRouting.Builder routing, String path, io.helidon.webserver.http.Handler handler) {
-        routing.get(path, cors(handler)).options(path, McpAuthServer::publicPreflight);
+        routing.get(path, cors(handler))
+                .route(Method.HEAD, path, cors(handler))
+                .options(path, McpAuthServer::publicPreflight);
     }
 
     /** Metadata and the token endpoints hold no cookies, so any page may call them. */
