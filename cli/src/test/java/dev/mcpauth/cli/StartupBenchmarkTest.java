@@ -62,6 +62,10 @@ class StartupBenchmarkTest {
             wallMillis(c); // warm the page cache and start training the launcher's caches
         }
         awaitCacheTraining();
+        List<String> cacheFloor = withLauncherCache(java);
+        wallMillis(cacheFloor);
+        commands.put(
+                "floor: JVM printing one line with the launcher's short-command cache", cacheFloor);
         Map<String, List<Long>> times = new LinkedHashMap<>();
         for (int i = 0; i < RUNS; i++) {
             for (Map.Entry<String, List<String>> c : commands.entrySet()) {
@@ -143,6 +147,31 @@ class StartupBenchmarkTest {
         run.add(StartupFloor.class.getName());
         run.addAll(List.of(args));
         return run;
+    }
+
+    /**
+     * The one-line floor started with the cache the launcher gives short commands, and so only what
+     * opening that cache costs. The floor's jar comes after mcpauth's on the class path, which the
+     * cache accepts; {@code AOTMode=on} (or {@code -Xshare:on}) fails rather than run without it.
+     */
+    private List<String> withLauncherCache(String javaBin)
+            throws IOException, InterruptedException {
+        floor(javaBin, "empty");
+        Path floorJar = dataDir.resolve("floor-empty.jar");
+        boolean aot = Runtime.version().feature() >= 25;
+        Path cache = ROOT.resolve("cli/target/short." + (aot ? "aot" : "jsa"));
+        String classPath = ROOT.resolve("cli/target/mcpauth.jar") + File.pathSeparator + floorJar;
+        return List.of(
+                javaBin,
+                aot ? "-XX:AOTCache=" + cache : "-XX:SharedArchiveFile=" + cache,
+                aot ? "-XX:AOTMode=on" : "-Xshare:on",
+                aot ? "-Xlog:aot=off" : "-Xlog:cds=off",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                classPath,
+                StartupFloor.class.getName());
     }
 
     /** Waits while the launcher trains a cache in the background (a {@code *.lock} exists). */
