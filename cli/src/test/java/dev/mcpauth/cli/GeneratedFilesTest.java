@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -189,7 +190,7 @@ class GeneratedFilesTest {
         try (PrintWriter out = new PrintWriter(text)) {
             ManPageGenerator.writeSingleManPage(out, cli.getCommandSpec());
         }
-        String page = text.toString();
+        String page = text.toString() + seeAlso(cli);
         String footer =
                 new CommandLine.Help(
                                 cli.getCommandSpec(),
@@ -202,6 +203,28 @@ class GeneratedFilesTest {
         return page.replace(
                 FOOTER_START + "\n",
                 FOOTER_START + "\n== Notes\n\n....\n" + footer.replace("\r", "") + "\n....\n\n");
+    }
+
+    /** A See also section naming the pages of the parent command and of the subcommands. */
+    private static String seeAlso(CommandLine cli) {
+        List<String> related = new ArrayList<>();
+        CommandLine parent = cli.getParent();
+        if (parent != null) {
+            related.add(parent.getCommandSpec().qualifiedName("-"));
+        }
+        cli.getSubcommands().values().stream()
+                .map(sub -> sub.getCommandSpec().qualifiedName("-"))
+                .distinct()
+                .forEach(related::add);
+        if (related.isEmpty()) {
+            return "";
+        }
+        StringBuilder section = new StringBuilder("\n== See also\n\n");
+        for (int i = 0; i < related.size(); i++) {
+            section.append('*').append(related.get(i)).append("*(1)");
+            section.append(i < related.size() - 1 ? ",\n" : "\n");
+        }
+        return section.toString();
     }
 
     private static void assertCommitted(Path file, String generated) throws IOException {
