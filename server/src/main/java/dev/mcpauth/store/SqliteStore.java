@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,7 @@ public final class SqliteStore implements AuthStore {
         return queryOne(
                 "SELECT client_id, secret_hash, auth_method, redirect_uris, client_name, "
                         + "grant_types, metadata_json, issued_at FROM clients WHERE client_id = ?",
-                SqliteStore::readClient,
+                SqliteRows::client,
                 clientId);
     }
 
@@ -123,7 +122,7 @@ public final class SqliteStore implements AuthStore {
                                     "SELECT code_hash, client_id, grant_id, redirect_uri,"
                                         + " code_challenge, scope, resource, issued_at, expires_at,"
                                         + " used_at FROM authorization_codes WHERE code_hash = ?",
-                                    SqliteStore::readCode,
+                                    SqliteRows::code,
                                     codeHash);
                     if (code.isPresent() && code.get().usedAt() == null) {
                         update(
@@ -148,7 +147,7 @@ public final class SqliteStore implements AuthStore {
     public Optional<IssuedToken> findToken(String tokenHash) {
         return queryOne(
                 "SELECT " + TOKEN_COLUMNS + " FROM tokens WHERE token_hash = ?",
-                SqliteStore::readToken,
+                SqliteRows::token,
                 tokenHash);
     }
 
@@ -337,62 +336,6 @@ public final class SqliteStore implements AuthStore {
 
     private static Long millis(Instant at) {
         return at == null ? null : at.toEpochMilli();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-    }
-
-    private static RegisteredClient readClient(ResultSet rs) throws SQLException {
-        return new RegisteredClient(
-                rs.getString("client_id"),
-                rs.getString("secret_hash"),
-                rs.getString("auth_method"),
-                split(rs.getString("redirect_uris"), "\n"),
-                rs.getString("client_name"),
-                split(rs.getString("grant_types"), " "),
-                rs.getString("metadata_json"),
-                instant(rs, "issued_at"));
-    }
-
-    private static AuthorizationCode readCode(ResultSet rs) throws SQLException {
-        return new AuthorizationCode(
-                rs.getString("code_hash"),
-                rs.getString("client_id"),
-                rs.getString("grant_id"),
-                rs.getString("redirect_uri"),
-                rs.getString("code_challenge"),
-                rs.getString("scope"),
-                rs.getString("resource"),
-                instant(rs, "issued_at"),
-                instant(rs, "expires_at"),
-                instant(rs, "used_at"));
-    }
-
-    private static IssuedToken readToken(ResultSet rs) throws SQLException {
-        return new IssuedToken(
-                rs.getString("token_hash"),
-                IssuedToken.Kind.valueOf(rs.getString("kind")),
-                rs.getString("client_id"),
-                rs.getString("grant_id"),
-                rs.getString("scope"),
-                rs.getString("resource"),
-                rs.getLong("instance_id"),
-                instant(rs, "issued_at"),
-                instant(rs, "expires_at"),
-                instant(rs, "used_at"),
-                instant(rs, "revoked_at"));
-    }
-
-    private static List<String> split(String joined, String separator) {
-        List<String> parts = new ArrayList<>();
-        for (String part : joined.split(separator)) {
-            if (!part.isBlank()) {
-                parts.add(part);
-            }
-        }
-        return parts;
     }
 
     @FunctionalInterface

@@ -71,12 +71,7 @@ class TokenEndpointTest {
 
     @Test
     void refusesAnOversizedFormWith413AndKeepsWhatIsStored() {
-        String clientId = server.registerPublicClient().get("client_id").asText();
-        String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);
-        String token =
-                TestServer.json(server.exchange(clientId, code, TestServer.VERIFIER))
-                        .get("access_token")
-                        .asText();
+        String token = server.login().get("access_token").asText();
         String padding = "a".repeat(70 * 1024);
 
         for (String path : new String[] {"/token", "/revoke"}) {
@@ -109,12 +104,9 @@ class TokenEndpointTest {
 
     @Test
     void refusesARevocationThatNamesTheTokenTwice() {
-        String clientId = server.registerPublicClient().get("client_id").asText();
-        String code = server.authorize(clientId, TestServer.LOOPBACK_REDIRECT);
-        String token =
-                TestServer.json(server.exchange(clientId, code, TestServer.VERIFIER))
-                        .get("access_token")
-                        .asText();
+        JsonNode login = server.login();
+        String clientId = login.get("client_id").asText();
+        String token = login.get("access_token").asText();
 
         HttpResponse<String> res =
                 server.send(
