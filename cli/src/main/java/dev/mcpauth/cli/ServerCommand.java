@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -179,12 +180,14 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        long askedAt = System.nanoTime();
         ServerConfig config = config();
         Optional<ShellSession> shell = Settings.of(spec).session();
         if (shell.isPresent()) {
             shell.get().requireNoServer();
             Logs.configure(verbose, shell.get().logSink());
-            shell.get().adopt(printReady(start(config)));
+            // The shell has run for a while: its server's ready time counts from this command.
+            shell.get().adopt(printReady(start(() -> McpAuthServer.start(config, askedAt))));
             return ExitCode.OK;
         }
         Logs.configure(verbose);
@@ -209,7 +212,7 @@ final class ServerCommand implements Callable<Integer> {
                                 "mcpauth-shutdown"));
         McpAuthServer server;
         try {
-            server = start(config);
+            server = start(() -> McpAuthServer.start(config));
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             throw e;
@@ -220,9 +223,9 @@ final class ServerCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static McpAuthServer start(ServerConfig config) {
+    private static McpAuthServer start(Supplier<McpAuthServer> starter) {
         try {
-            return McpAuthServer.start(config);
+            return starter.get();
         } catch (StoreException e) {
             throw new CliException(ExitCode.FAILURE, e.getMessage(), e);
         }
