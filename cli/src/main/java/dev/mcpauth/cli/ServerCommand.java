@@ -8,7 +8,9 @@ import dev.mcpauth.store.DataDirectory;
 import dev.mcpauth.store.StoreException;
 import dev.mcpauth.store.StoreKind;
 import dev.mcpauth.token.TokenFormat;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -262,6 +264,26 @@ final class ServerCommand implements Callable<Integer> {
                     "--public-url must be an absolute URL such "
                             + "as https://mcp.example.com, not "
                             + publicUrl);
+        }
+        if (publicUrl != null
+                && !"http".equalsIgnoreCase(publicUrl.getScheme())
+                && !"https".equalsIgnoreCase(publicUrl.getScheme())) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--public-url must be an http or https URL such as https://mcp.example.com,"
+                            + " not "
+                            + publicUrl);
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--host "
+                            + host
+                            + " is not an address or a name this machine can resolve; give one"
+                            + " of its addresses, e.g. 127.0.0.1 or 0.0.0.0",
+                    e);
         }
         if (maxBody < 1024) {
             throw new CliException(ExitCode.USAGE, "--max-body must be at least 1024 bytes");
