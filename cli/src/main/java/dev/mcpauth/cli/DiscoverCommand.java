@@ -69,6 +69,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = new Discoverer.Request(Urls.parse(url), origin, timeout);
+        Snapshots.check(compare, save);
         var out = spec.commandLine().getOut();
         DiscoveryReport found;
         try {

@@ -7,7 +7,9 @@ import dev.mcpauth.report.Reporter;
 import dev.mcpauth.server.McpAuthServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -105,8 +107,23 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(
                     ExitCode.FAILURE,
-                    "cannot write " + output + ": " + e.getMessage() + "; choose another -o FILE",
+                    "cannot write " + output + ": " + reason(e) + "; choose another -o FILE",
                     e);
         }
+    }
+
+    /** Why a file could not be written, in words: the JDK's message is often just the path. */
+    private String reason(IOException e) {
+        Path parent = output.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)) {
+            return "the directory " + output.getParent() + " does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (Files.isDirectory(output)) {
+            return "it is a directory";
+        }
+        return e.getMessage();
     }
 }

@@ -8,7 +8,9 @@ import dev.mcpauth.store.DataDirectory;
 import dev.mcpauth.store.StoreException;
 import dev.mcpauth.store.StoreKind;
 import dev.mcpauth.token.TokenFormat;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -179,12 +182,14 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        long askedAt = System.nanoTime();
         ServerConfig config = config();
         Optional<ShellSession> shell = Settings.of(spec).session();
         if (shell.isPresent()) {
             shell.get().requireNoServer();
             Logs.configure(verbose, shell.get().logSink());
-            shell.get().adopt(printReady(start(config)));
+            // The shell has run for a while: its server's ready time counts from this command.
+            shell.get().adopt(printReady(start(() -> McpAuthServer.start(config, askedAt))));
             return ExitCode.OK;
         }
         Logs.configure(verbose);
@@ -209,7 +214,7 @@ final class ServerCommand implements Callable<Integer> {
                                 "mcpauth-shutdown"));
         McpAuthServer server;
         try {
-            server = start(config);
+            server = start(() -> McpAuthServer.start(config));
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             throw e;
@@ -220,9 +225,9 @@ final class ServerCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static McpAuthServer start(ServerConfig config) {
+    private static McpAuthServer start(Supplier<McpAuthServer> starter) {
         try {
-            return McpAuthServer.start(config);
+            return starter.get();
         } catch (StoreException e) {
             throw new CliException(ExitCode.FAILURE, e.getMessage(), e);
         }
@@ -259,6 +264,26 @@ final class ServerCommand implements Callable<Integer> {
                     "--public-url must be an absolute URL such "
                             + "as https://mcp.example.com, not "
                             + publicUrl);
+        }
+        if (publicUrl != null
+                && !"http".equalsIgnoreCase(publicUrl.getScheme())
+                && !"https".equalsIgnoreCase(publicUrl.getScheme())) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--public-url must be an http or https URL such as https://mcp.example.com,"
+                            + " not "
+                            + publicUrl);
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--host "
+                            + host
+                            + " is not an address or a name this machine can resolve; give one"
+                            + " of its addresses, e.g. 127.0.0.1 or 0.0.0.0",
+                    e);
         }
         if (maxBody < 1024) {
             throw new CliException(ExitCode.USAGE, "--max-body must be at least 1024 bytes");

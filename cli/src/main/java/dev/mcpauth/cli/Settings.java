@@ -47,8 +47,20 @@ final class Settings implements IDefaultValueProvider {
 
     /** The settings of this process: its environment and the config file it names. */
     static Settings load() {
-        Map<String, String> env = Main.environment();
+        return load(Main.environment());
+    }
+
+    /** The settings of an environment: a config file it names explicitly must exist. */
+    static Settings load(Map<String, String> env) {
         Path path = configPath(env);
+        String explicit = env.get("MCPAUTH_CONFIG");
+        if (explicit != null && !explicit.isBlank() && !Files.exists(path)) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "MCPAUTH_CONFIG names the config file "
+                            + path
+                            + ", which does not exist; create it or unset MCPAUTH_CONFIG");
+        }
         return new Settings(env, path, read(path));
     }
 
@@ -68,6 +80,14 @@ final class Settings implements IDefaultValueProvider {
 
     private static Properties read(Path path) {
         Properties props = new Properties();
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "the config file "
+                            + path
+                            + " is a directory, not a file; remove it or point MCPAUTH_CONFIG"
+                            + " at a file");
+        }
         if (Files.isRegularFile(path)) {
             try (Reader in = Files.newBufferedReader(path)) {
                 props.load(in);

@@ -15,6 +15,35 @@ final class Snapshots {
 
     private Snapshots() {}
 
+    /**
+     * Refuses, before any request is sent, a {@code --compare} file that is not there and a {@code
+     * --save} path that cannot become a file.
+     */
+    static void check(Path compare, Path save) {
+        if (compare != null && !Files.isRegularFile(compare)) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    Files.isDirectory(compare)
+                            ? "--compare " + compare + " is a directory; name a snapshot file"
+                            : "--compare "
+                                    + compare
+                                    + " does not exist; write one first with discover --save"
+                                    + " FILE");
+        }
+        if (save != null) {
+            Path parent = save.toAbsolutePath().getParent();
+            if (Files.isDirectory(save)) {
+                throw new CliException(
+                        ExitCode.USAGE, "--save " + save + " is a directory; name a file in it");
+            }
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new CliException(
+                        ExitCode.USAGE,
+                        "--save " + save + ": the directory " + parent + " does not exist");
+            }
+        }
+    }
+
     static DiscoveryReport compare(DiscoveryReport now, Path file) {
         if (file == null) {
             return now;

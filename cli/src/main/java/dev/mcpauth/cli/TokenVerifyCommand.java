@@ -56,6 +56,13 @@ final class TokenVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Checked here, so that a path or a typo is a usage error, not an unexpected one.
+        if (keys.jwks != null) {
+            Urls.http(keys.jwks.toString(), "--jwks");
+        }
+        if (keys.server != null) {
+            Urls.http(keys.server.toString(), "--server");
+        }
         String pasted = TokenInputOption.read(token, System.in);
         SignatureCheck check = JwtSignatureVerifier.verify(pasted, keys.jwks, keys.server, timeout);
         var out = spec.commandLine().getOut();

@@ -30,7 +30,11 @@ final class VersionProvider implements IVersionProvider {
                     + System.getProperty("os.version")
                     + " "
                     + System.getProperty("os.arch"),
-            "config file " + config + (Files.isRegularFile(config) ? "" : " (absent)"),
+            "config file "
+                    + config
+                    + (Files.isRegularFile(config)
+                            ? ""
+                            : Files.exists(config) ? " (not a file)" : " (absent)"),
             "data directory " + data,
             "shell history " + ShellCommand.historyFile(data)
         };

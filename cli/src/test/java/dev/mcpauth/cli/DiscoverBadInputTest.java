@@ -40,6 +40,23 @@ class DiscoverBadInputTest {
     }
 
     @Test
+    void aMissingCompareFileIsNamedBeforeAnyRequest(@TempDir Path dir) {
+        Path missing = dir.resolve("before.json");
+        Run run = run("discover", "http://127.0.0.1:1/mcp", "--compare", missing.toString());
+
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains(missing + " does not exist"), run.err());
+    }
+
+    @Test
+    void aDirectoryGivenToSaveIsNamedBeforeAnyRequest(@TempDir Path dir) {
+        Run run = run("discover", "http://127.0.0.1:1/mcp", "--save", dir.toString());
+
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains(dir + " is a directory"), run.err());
+    }
+
+    @Test
     void aRefusedConnectionIsUnreachable() {
         Run run = run("discover", "http://127.0.0.1:1/mcp", "--timeout", "2s");
 

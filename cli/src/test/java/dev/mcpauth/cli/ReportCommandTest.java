@@ -72,6 +72,18 @@ class ReportCommandTest {
         }
 
         @Test
+        void namesAMissingOutputDirectory() throws IOException {
+            Path out = dir.resolve("no-such-dir").resolve("draft.md");
+            CliTest.Run run =
+                    CliTest.run("report", file("v.log", CASE_10).toString(), "-o", out.toString());
+
+            assertEquals(ExitCode.FAILURE, run.exitCode());
+            assertTrue(
+                    run.err().contains("the directory " + out.getParent() + " does not exist"),
+                    run.err());
+        }
+
+        @Test
         void redactsEmailsAndUserNamesAndHostsWhenAsked() throws IOException {
             CliTest.Run run =
                     CliTest.run("report", "--redact-hosts", file("v.log", CASE_10).toString());

@@ -1,15 +1,18 @@
 package dev.mcpauth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
@@ -123,5 +126,34 @@ class SettingsTest {
     @Test
     void anUnknownShellHasNoCompletion() {
         assertEquals(ExitCode.USAGE, CliTest.run("completion", "tcsh").exitCode());
+    }
+
+    @Test
+    void aConfigFileNamedByTheEnvironmentMustExist(@TempDir Path dir) {
+        Path missing = dir.resolve("nowhere");
+        CliException e =
+                assertThrows(
+                        CliException.class,
+                        () -> Settings.load(Map.of("MCPAUTH_CONFIG", missing.toString())));
+
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains(missing + ", which does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheConfigFileIsNotIgnored(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("mcpauth/config"));
+        CliException e =
+                assertThrows(
+                        CliException.class,
+                        () -> Settings.load(Map.of("XDG_CONFIG_HOME", dir.toString())));
+
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
+
+    @Test
+    void anAbsentDefaultConfigFileIsFine(@TempDir Path dir) {
+        Settings.load(Map.of("XDG_CONFIG_HOME", dir.toString()));
     }
 }

@@ -122,4 +122,18 @@ class TokenJwtTest {
             assertTrue(run.err().contains("404"), run.err());
         }
     }
+
+    @Test
+    void verifyWithAKeySetThatIsNotAnHttpUrlIsAUsageError() throws Exception {
+        String jwt = sign(new RSAKeyGenerator(2048).keyID("k1").generate());
+
+        Run relative = run("token", "verify", jwt, "--jwks", "keys.json");
+        Run file = run("token", "verify", jwt, "--server", "ftp://example.com/mcp");
+
+        assertEquals(ExitCode.USAGE, relative.exitCode(), relative.err());
+        assertTrue(relative.err().contains("'keys.json' is not a URL"), relative.err());
+        assertFalse(relative.err().contains("unexpected"), relative.err());
+        assertEquals(ExitCode.USAGE, file.exitCode(), file.err());
+        assertTrue(file.err().contains("--server takes an http or https URL"), file.err());
+    }
 }

@@ -35,6 +35,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One running mcpauth server: the MCP resource server and its OAuth 2.1 authorization server on one
@@ -45,17 +47,44 @@ public final class McpAuthServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("mcpauth.server");
 
+    /** Whether no server of this process has started yet: its start time is the process's. */
+    private static final AtomicBoolean FIRST_IN_PROCESS = new AtomicBoolean(true);
+
     private final WebServer web;
     private final ServerContext ctx;
     private final DataDirectory dataDir;
+    private final long readyMillis;
 
-    private McpAuthServer(WebServer web, ServerContext ctx, DataDirectory dataDir) {
+    private McpAuthServer(WebServer web, ServerContext ctx, DataDirectory dataDir, long ready) {
         this.web = web;
         this.ctx = ctx;
         this.dataDir = dataDir;
+        this.readyMillis = ready;
     }
 
+    /**
+     * Starts a server. The ready line's time counts from the start of the process for its first
+     * server (what a person waits for at {@code mcpauth server}), else from this call.
+     */
     public static McpAuthServer start(ServerConfig config) {
+        return open(
+                config,
+                FIRST_IN_PROCESS.getAndSet(false)
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(System.nanoTime()));
+    }
+
+    /**
+     * Starts a server whose ready line counts the time from {@code askedAtNanos} (a {@link
+     * System#nanoTime()} reading), e.g. when a command of a long-running shell asked for it.
+     */
+    public static McpAuthServer start(ServerConfig config, long askedAtNanos) {
+        FIRST_IN_PROCESS.set(false);
+        return open(config, OptionalLong.of(askedAtNanos));
+    }
+
+    /** {@code askedAtNanos} empty: count the ready time from the start of the process. */
+    private static McpAuthServer open(ServerConfig config, OptionalLong askedAtNanos) {
         ServerInstance instance = ServerInstance.start();
         DataDirectory dataDir = null;
         AuthStore store;
@@ -94,7 +123,13 @@ public final class McpAuthServer implements AutoCloseable {
             throw cannotListen(config, "the address is in use or not this machine's", null);
         }
         ctx.bind(web.port());
-        McpAuthServer server = new McpAuthServer(web, ctx, dataDir);
+        // JVM uptime, not ProcessHandle's start instant: on Linux that is built from the boot
+        // time in whole seconds and is off by up to a second.
+        long ready =
+                askedAtNanos.isPresent()
+                        ? (System.nanoTime() - askedAtNanos.getAsLong()) / 1_000_000
+                        : ManagementFactory.getRuntimeMXBean().getUptime();
+        McpAuthServer server = new McpAuthServer(web, ctx, dataDir, ready);
         server.announce();
         return server;
     }
@@ -117,6 +152,11 @@ public final class McpAuthServer implements AutoCloseable {
                         + "; is another server using that port? Pass --port to choose another,"
                         + " or --host with an address of this machine",
                 cause);
+    }
+
+    /** Milliseconds from the start of the process, or of this server's start call, to ready. */
+    public long readyMillis() {
+        return readyMillis;
     }
 
     public int port() {
@@ -310,15 +350,12 @@ public final class McpAuthServer implements AutoCloseable {
     private void announce() {
         ServerUrls urls = ctx.urls();
         AuthStore.Counts counts = ctx.store().counts(Instant.now());
-        // JVM uptime, not ProcessHandle's start instant: on Linux that is built from the boot
-        // time in whole seconds and is off by up to a second.
-        long startMillis = ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.log(
                 Level.INFO,
                 "mcpauth server ready at {0} in {1} ms (instance {2}, store {3}: "
                         + "{4} clients, {5} active tokens{6}{7})",
                 urls.resource(),
-                String.valueOf(startMillis),
+                String.valueOf(readyMillis),
                 String.valueOf(ctx.instance().id()),
                 ctx.store().describe(),
                 String.valueOf(counts.clients()),

@@ -52,6 +52,16 @@ class RestartTest {
         }
 
         @Test
+        void theRestartedServerCountsItsReadyTimeFromItsOwnStart() {
+            long before = System.nanoTime();
+            server.restart();
+            long elapsed = (System.nanoTime() - before) / 1_000_000;
+
+            long ready = server.server().readyMillis();
+            assertTrue(ready <= elapsed, ready + " ms to ready, but the restart took " + elapsed);
+        }
+
+        @Test
         void keepsAcceptingTokensIssuedBeforeTheRestart() {
             JsonNode tokens = server.login();
 

@@ -2,6 +2,7 @@ package dev.mcpauth.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,45 @@ class SqliteStoreTest {
 
         assertTrue(e.getMessage().contains("left as it was"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void refusesAFileThatIsNotADatabaseAtOnceAndSaysSo() throws Exception {
+        Path file = dir.resolve("mcpauth.db");
+        byte[] junk = new byte[8192];
+        new java.util.Random(7).nextBytes(junk);
+        Files.write(file, junk);
+
+        long started = System.nanoTime();
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 3, "took too long");
+        assertTrue(e.getMessage().contains("not an SQLite database"), e.getMessage());
+        assertTrue(e.getMessage().contains("left as it was"), e.getMessage());
+        assertArrayEquals(junk, Files.readAllBytes(file));
+    }
+
+    @Test
+    void refusesADatabaseOfAnotherProgramInPlainWords() throws Exception {
+        Path file = dir.resolve("mcpauth.db");
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            db.createStatement().execute("CREATE TABLE notes (body TEXT)");
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file));
+
+        assertTrue(e.getMessage().contains("holds tables of another program"), e.getMessage());
+        assertFalse(e.getMessage().contains("baseline"), e.getMessage());
+    }
+
+    @Test
+    void refusesADirectoryInPlaceOfTheDatabaseFile() throws Exception {
+        Path file = dir.resolve("mcpauth.db");
+        Files.createDirectory(file);
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file));
+
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }
 
     @Test

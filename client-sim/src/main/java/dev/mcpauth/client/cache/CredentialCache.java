@@ -40,7 +40,21 @@ public final class CredentialCache {
 
     /** Reads the cache file in {@code dir}, or starts an empty one. */
     public static CredentialCache open(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ClientSimException(
+                    ClientSimException.Kind.CACHE,
+                    "the cache directory "
+                            + dir
+                            + " is a file, not a directory; pass --cache-dir with a directory");
+        }
         Path file = dir.resolve(FILE);
+        if (Files.isDirectory(file)) {
+            throw new ClientSimException(
+                    ClientSimException.Kind.CACHE,
+                    "the credential cache "
+                            + file
+                            + " is a directory, not a file; move it away or pass --cache-dir");
+        }
         if (!Files.exists(file)) {
             return new CredentialCache(file, new TreeMap<>());
         }
@@ -53,7 +67,8 @@ public final class CredentialCache {
                     ClientSimException.Kind.CACHE,
                     "the credential cache "
                             + file
-                            + " is not readable JSON; delete it or run with --forget");
+                            + " is not readable JSON; move it away or delete it (the simulated"
+                            + " clients then register and log in again), or pass --cache-dir");
         }
     }
 

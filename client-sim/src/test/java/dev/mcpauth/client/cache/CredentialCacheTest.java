@@ -84,7 +84,31 @@ class CredentialCacheTest {
                 assertThrows(ClientSimException.class, () -> CredentialCache.open(dir));
 
         assertEquals(ClientSimException.Kind.CACHE, e.kind());
-        assertTrue(e.getMessage().contains("--forget"));
+        // --forget reads the file first, so it cannot be the advice.
+        assertFalse(e.getMessage().contains("--forget"), e.getMessage());
+        assertTrue(e.getMessage().contains("move it away or delete it"), e.getMessage());
         assertEquals("{broken", Files.readString(file));
+    }
+
+    @Test
+    void aFileInPlaceOfTheDirectoryIsRefusedBeforeAnyConnection() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
+
+        ClientSimException e =
+                assertThrows(ClientSimException.class, () -> CredentialCache.open(notADir));
+
+        assertEquals(ClientSimException.Kind.CACHE, e.kind());
+        assertTrue(
+                e.getMessage().contains(notADir + " is a file, not a directory"), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheFileIsRefused() throws Exception {
+        Files.createDirectory(dir.resolve(CredentialCache.FILE));
+
+        ClientSimException e =
+                assertThrows(ClientSimException.class, () -> CredentialCache.open(dir));
+
+        assertTrue(e.getMessage().contains("is a directory, not a file"), e.getMessage());
     }
 }
