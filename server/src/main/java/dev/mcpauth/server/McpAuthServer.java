@@ -353,13 +353,13 @@ public final class McpAuthServer implements AutoCloseable {
         LOG.log(
                 Level.INFO,
                 "mcpauth server ready at {0} in {1} ms (instance {2}, store {3}: "
-                        + "{4} clients, {5} active tokens{6}{7})",
+                        + "{4}, {5}{6}{7})",
                 urls.resource(),
                 String.valueOf(readyMillis),
                 String.valueOf(ctx.instance().id()),
                 ctx.store().describe(),
-                String.valueOf(counts.clients()),
-                String.valueOf(counts.activeTokens()),
+                counted(counts.clients(), "client"),
+                counted(counts.activeTokens(), "active token"),
                 ctx.config().authEnabled() ? "" : ", AUTHORIZATION OFF",
                 ctx.config().workarounds().isEmpty()
                         ? ""
@@ -368,6 +368,10 @@ public final class McpAuthServer implements AutoCloseable {
                                         .map(Workaround::cliName)
                                         .toList());
         LOG.log(Level.INFO, "connect VS Code with .vscode/mcp.json: {0}", vscodeSnippet(urls));
+    }
+
+    private static String counted(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** The {@code .vscode/mcp.json} that connects VS Code to this server. */

@@ -9,7 +9,13 @@ import dev.mcpauth.protocol.BearerChallenge;
 import dev.mcpauth.store.StoreKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -59,6 +65,37 @@ class RestartTest {
 
             long ready = server.server().readyMillis();
             assertTrue(ready <= elapsed, ready + " ms to ready, but the restart took " + elapsed);
+        }
+
+        @Test
+        void theReadyLineCountsWhatTheStoreKeptInPlainEnglish() {
+            server.login();
+            List<String> lines = new ArrayList<>();
+            Handler handler =
+                    new Handler() {
+                        @Override
+                        public void publish(LogRecord record) {
+                            lines.add(new SimpleFormatter().formatMessage(record));
+                        }
+
+                        @Override
+                        public void flush() {}
+
+                        @Override
+                        public void close() {}
+                    };
+            Logger logger = Logger.getLogger("mcpauth.server");
+            logger.addHandler(handler);
+            try {
+                server.restart();
+            } finally {
+                logger.removeHandler(handler);
+            }
+
+            String ready =
+                    lines.stream().filter(l -> l.contains("ready at")).findFirst().orElseThrow();
+            // One client; its access token and its refresh token.
+            assertTrue(ready.contains(": 1 client, 2 active tokens)"), ready);
         }
 
         @Test
