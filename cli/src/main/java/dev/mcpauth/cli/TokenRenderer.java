@@ -86,8 +86,12 @@ final class TokenRenderer {
 
     static void render(SignatureCheck c, PrintWriter out) {
         out.println("fingerprint:  " + c.fingerprint());
-        out.println("alg / kid:    " + c.alg() + " / " + c.kid());
-        out.println("keys:         " + c.jwksUri() + " (" + c.keysInSet() + " keys)");
+        out.println("alg / kid:    " + c.alg() + " / " + (c.kid() == null ? "(no kid)" : c.kid()));
+        out.println(
+                "keys:         "
+                        + (c.jwksUri() == null
+                                ? "none fetched"
+                                : c.jwksUri() + " (" + c.keysInSet() + " keys)"));
         out.println("verified:     " + (c.verified() ? "yes" : "NO") + ": " + c.detail());
         out.flush();
     }

@@ -19,7 +19,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.mcpauth.cli.CaseServer.Reply;
 import dev.mcpauth.cli.CliTest.Run;
 import dev.mcpauth.server.McpAuthServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -135,5 +137,25 @@ class TokenJwtTest {
         assertFalse(relative.err().contains("unexpected"), relative.err());
         assertEquals(ExitCode.USAGE, file.exitCode(), file.err());
         assertTrue(file.err().contains("--server takes an http or https URL"), file.err());
+    }
+
+    @Test
+    void anUnsignedJwtIsDecodedAndFailsVerificationWithoutFetchingKeys() throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String jwt =
+                b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                        + "."
+                        + b64.encodeToString("{\"sub\":\"u1\"}".getBytes(StandardCharsets.UTF_8))
+                        + ".";
+        // The server has no key set: fetching one would be a 404 and a usage error (exit 2).
+        try (CaseServer keys = new CaseServer()) {
+            Run decode = run("token", "decode", jwt);
+            Run verify = run("token", "verify", jwt, "--jwks", keys.url("/keys"));
+
+            assertEquals(0, decode.exitCode(), decode.err());
+            assertTrue(decode.out().contains("unsigned (alg none"), decode.out());
+            assertEquals(ExitCode.CHECKS_FAILED, verify.exitCode(), verify.err() + verify.out());
+            assertTrue(verify.out().contains("verified:     NO: unsigned"), verify.out());
+        }
     }
 }

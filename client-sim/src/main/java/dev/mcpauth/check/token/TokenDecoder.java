@@ -28,6 +28,12 @@ public final class TokenDecoder {
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final Pattern INSTANCE_LABEL = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final List<String> TIME_CLAIMS = List.of("iat", "nbf", "exp", "auth_time");
+    private static final String UNSECURED = "none";
+
+    /** What {@code token decode} and {@code token verify} say of an {@code alg: none} JWT. */
+    public static final String UNSECURED_NOTE =
+            "unsigned (alg none, RFC 7519 section 6): anyone can forge it, and a resource server"
+                    + " must refuse it";
 
     private TokenDecoder() {}
 
@@ -39,7 +45,9 @@ public final class TokenDecoder {
                             + " paste the token exactly as sent");
         }
         String[] parts = token.split("\\.", -1);
-        if (Arrays.stream(parts).anyMatch(String::isEmpty)) {
+        // An unsecured JWT (RFC 7519 section 6) ends in a dot: its signature part is empty.
+        boolean unsecured = parts.length == 3 && parts[2].isEmpty();
+        if (Arrays.stream(parts).limit(unsecured ? 2 : parts.length).anyMatch(String::isEmpty)) {
             throw new BadInputException(
                     "the token has an empty part between dots; it was probably cut when copied");
         }
@@ -153,6 +161,13 @@ public final class TokenDecoder {
             throw new BadInputException(
                     "the token has three parts but its header has no 'alg': not a JWT");
         }
+        String alg = header.path("alg").asText();
+        if (parts[2].isEmpty() && !UNSECURED.equals(alg)) {
+            throw new BadInputException(
+                    "the JWT has no signature part, but its header says alg "
+                            + alg
+                            + "; it was probably cut when copied");
+        }
         JsonNode claims = jsonPart(parts[1], "payload");
         List<TimeClaim> times = new ArrayList<>();
         for (String name : TIME_CLAIMS) {
@@ -177,7 +192,22 @@ public final class TokenDecoder {
                 scopesOf(claims),
                 claims.hasNonNull("azp") ? claims.get("azp").asText() : null,
                 null,
-                "not verified");
+                signature(alg, parts[2]));
+    }
+
+    /** Whether a decoded token is a JWT that says it has no signature (alg none). */
+    public static boolean unsecured(TokenReport report) {
+        return report.jwt() != null && UNSECURED.equals(report.jwt().header().path("alg").asText());
+    }
+
+    private static String signature(String alg, String part) {
+        if (!UNSECURED.equals(alg)) {
+            return "not verified";
+        }
+        return part.isEmpty()
+                ? UNSECURED_NOTE
+                : UNSECURED_NOTE
+                        + "; it carries a signature part anyway, which section 6.1 forbids";
     }
 
     private static JsonNode jsonPart(String part, String name) {

@@ -159,7 +159,10 @@ public final class TokenInspector {
     }
 
     private static void jwtVerdicts(JwtPart jwt, List<String> out) {
-        out.add("JWT signature not verified (use 'mcpauth token verify' to check it)");
+        out.add(
+                jwt.signature().startsWith(TokenDecoder.UNSECURED_NOTE)
+                        ? "JWT " + jwt.signature()
+                        : "JWT signature not verified (use 'mcpauth token verify' to check it)");
         if (jwt.expired() == null) {
             out.add("no exp claim: the token never expires by itself");
         } else {

@@ -118,4 +118,26 @@ class TokenDecoderTest {
                         () -> TokenDecoder.decode(jwt("{\"typ\":\"JWT\"}", "{}"), NOW, false));
         assertTrue(e.getMessage().contains("'alg'"));
     }
+
+    @Test
+    void anUnsecuredJwtEndsInADotAndIsMarkedUnsigned() {
+        String signed = jwt("{\"alg\":\"none\"}", "{\"sub\":\"u1\"}");
+        String unsecured = signed.substring(0, signed.lastIndexOf('.') + 1);
+
+        TokenReport r = TokenDecoder.decode(unsecured, NOW, false);
+
+        assertEquals(TokenReport.JWT, r.kind());
+        assertEquals(TokenDecoder.UNSECURED_NOTE, r.jwt().signature());
+        assertTrue(TokenDecoder.unsecured(r));
+    }
+
+    @Test
+    void aSignedJwtWithItsSignatureCutOffIsBadInput() {
+        String signed = jwt("{\"alg\":\"RS256\"}", "{}");
+        String cut = signed.substring(0, signed.lastIndexOf('.') + 1);
+
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> TokenDecoder.decode(cut, NOW, false));
+        assertTrue(e.getMessage().contains("alg RS256"), e.getMessage());
+    }
 }
