@@ -47,6 +47,7 @@ final class ClientSimRestartCommand implements Callable<Integer> {
             defaultValue = "memory",
             paramLabel = "KIND",
             completionCandidates = Candidates.Stores.class,
+            converter = CliNameConverter.Stores.class,
             description = "memory (default) or sqlite.")
     StoreKind store;
 
@@ -55,6 +56,7 @@ final class ClientSimRestartCommand implements Callable<Integer> {
             defaultValue = "instance",
             paramLabel = "TOKEN_FORMAT",
             completionCandidates = Candidates.TokenFormats.class,
+            converter = CliNameConverter.TokenFormats.class,
             description = "instance (default) or opaque.")
     TokenFormat tokenFormat;
 

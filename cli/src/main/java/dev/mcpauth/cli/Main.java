@@ -92,10 +92,37 @@ public final class Main {
         CommandLine cli = e.getCommandLine();
         java.io.PrintWriter err = cli.getErr();
         err.println("mcpauth: " + e.getMessage());
+        origin(e, args)
+                .ifPresent(
+                        o ->
+                                err.println(
+                                        "mcpauth: the value comes from "
+                                                + o
+                                                + "; fix or unset it"));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("See '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /**
+     * Where a refused value came from when it was not typed: the environment or the config file,
+     * which the person reading the error may not remember setting.
+     */
+    private static java.util.Optional<String> origin(
+            CommandLine.ParameterException e, String[] args) {
+        if (!(e.getArgSpec() instanceof CommandLine.Model.OptionSpec option)
+                || !(e.getCommandLine().getDefaultValueProvider() instanceof Settings settings)) {
+            return java.util.Optional.empty();
+        }
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return settings.origin(option);
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -121,8 +148,9 @@ public final class Main {
                                 + e.getClass().getSimpleName()
                                 + ": "
                                 + e.getMessage()
-                                + " (rerun with --verbose for details)");
-        if (Boolean.getBoolean("mcpauth.verbose")) {
+                                + " (MCPAUTH_STACKTRACE=1 shows where)");
+        if (Boolean.getBoolean("mcpauth.verbose")
+                || "1".equals(environment().get("MCPAUTH_STACKTRACE"))) {
             e.printStackTrace(cli.getErr());
         }
         return ExitCode.FAILURE;

@@ -94,6 +94,7 @@ final class ServerCommand implements Callable<Integer> {
             defaultValue = "sqlite",
             paramLabel = "KIND",
             completionCandidates = Candidates.Stores.class,
+            converter = CliNameConverter.Stores.class,
             description = "sqlite (default) or memory.")
     StoreKind store;
 
@@ -108,6 +109,7 @@ final class ServerCommand implements Callable<Integer> {
             defaultValue = "instance",
             paramLabel = "TOKEN_FORMAT",
             completionCandidates = Candidates.TokenFormats.class,
+            converter = CliNameConverter.TokenFormats.class,
             description = "instance ({instanceId}.{secret}, default) or opaque (random hex).")
     TokenFormat tokenFormat;
 

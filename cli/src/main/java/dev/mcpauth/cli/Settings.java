@@ -137,18 +137,48 @@ final class Settings implements IDefaultValueProvider {
         if (!arg.isOption()) {
             return null;
         }
-        String option = ((OptionSpec) arg).longestName().replaceFirst("^-+", "");
-        List<String> commands = commandPaths(arg.command());
         List<String> values = new ArrayList<>();
-        for (String command : commands) {
-            values.add(env.get(envName(command.isEmpty() ? option : command + "-" + option)));
-        }
-        for (String command : commands) {
-            values.add(
-                    file.getProperty(
-                            command.isEmpty() ? option : command.replace(' ', '.') + "." + option));
-        }
+        envNames((OptionSpec) arg).forEach(name -> values.add(env.get(name)));
+        fileKeys((OptionSpec) arg).forEach(key -> values.add(file.getProperty(key)));
         return first(values.toArray(String[]::new));
+    }
+
+    /**
+     * Where the value of an option left out on the command line comes from, when the environment or
+     * the config file sets it: {@code "MCPAUTH_FORMAT in the environment"}.
+     */
+    Optional<String> origin(OptionSpec option) {
+        for (String name : envNames(option)) {
+            if (hasText(env.get(name))) {
+                return Optional.of(name + " in the environment");
+            }
+        }
+        for (String key : fileKeys(option)) {
+            if (hasText(file.getProperty(key))) {
+                return Optional.of("'" + key + "' in the config file " + configFile);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The variables that set {@code option}, most specific first. */
+    private static List<String> envNames(OptionSpec option) {
+        String name = option.longestName().replaceFirst("^-+", "");
+        return commandPaths(option.command()).stream()
+                .map(c -> envName(c.isEmpty() ? name : c + "-" + name))
+                .toList();
+    }
+
+    /** The config file keys that set {@code option}, most specific first. */
+    private static List<String> fileKeys(OptionSpec option) {
+        String name = option.longestName().replaceFirst("^-+", "");
+        return commandPaths(option.command()).stream()
+                .map(c -> c.isEmpty() ? name : c.replace(' ', '.') + "." + name)
+                .toList();
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     /**
@@ -198,7 +228,7 @@ final class Settings implements IDefaultValueProvider {
 
     private static String first(String... values) {
         for (String v : values) {
-            if (v != null && !v.isBlank()) {
+            if (hasText(v)) {
                 return v.strip();
             }
         }

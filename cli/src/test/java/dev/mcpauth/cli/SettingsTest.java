@@ -76,6 +76,53 @@ class SettingsTest {
     }
 
     @Nested
+    class RefusedValues {
+
+        private String refused(Map<String, String> env, Properties file, String... args) {
+            CommandLine cli = Main.commandLine(new Settings(env, Path.of("config"), file));
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err));
+            cli.setOut(new PrintWriter(new StringWriter()));
+            assertEquals(ExitCode.USAGE, cli.execute(args), err.toString());
+            return err.toString();
+        }
+
+        @Test
+        void aBadValueFromTheEnvironmentNamesTheVariable() {
+            String err =
+                    refused(
+                            Map.of("MCPAUTH_TOKEN_DECODE_FORMAT", "yaml"),
+                            new Properties(),
+                            "token",
+                            "decode",
+                            "abc");
+
+            assertTrue(err.contains("MCPAUTH_TOKEN_DECODE_FORMAT in the environment"), err);
+        }
+
+        @Test
+        void aBadValueFromTheConfigFileNamesTheKeyAndTheFile() {
+            String err = refused(Map.of(), file("server.store", "postgres"), "server");
+
+            assertTrue(err.contains("'postgres' is not one of sqlite, memory"), err);
+            assertTrue(err.contains("'server.store' in the config file config"), err);
+        }
+
+        @Test
+        void aBadValueTypedOnTheCommandLineNeedsNoOrigin() {
+            String err =
+                    refused(
+                            Map.of("MCPAUTH_STORE", "memory"),
+                            new Properties(),
+                            "server",
+                            "--store=bogus");
+
+            assertTrue(err.contains("'bogus' is not one of sqlite, memory"), err);
+            assertTrue(!err.contains("the value comes from"), err);
+        }
+    }
+
+    @Nested
     class Colour {
 
         private Ansi ansi(Map<String, String> env) {
