@@ -10,7 +10,8 @@ public final class Main {
 
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        String[] args = helpWord(arguments);
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         }
@@ -55,7 +56,20 @@ public final class Main {
 
     /** Runs a command line without exiting, for tests. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine().execute(helpWord(args));
+    }
+
+    /**
+     * {@code mcpauth help client-sim connect} as {@code mcpauth client-sim connect --help}, the way
+     * git and the shell's {@code help} read it; {@code mcpauth help} alone is {@code --help}.
+     */
+    static String[] helpWord(String[] args) {
+        if (args.length == 0 || !args[0].equals("help")) {
+            return args;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length + 1);
+        rest[rest.length - 1] = "--help";
+        return rest;
     }
 
     /** The whole command tree, every subcommand's model built, with this process's settings. */

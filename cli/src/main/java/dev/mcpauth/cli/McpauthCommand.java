@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Run, test and diagnose MCP servers behind OAuth 2.1.",
         footer = {
             "",
+            "mcpauth help COMMAND [SUBCOMMAND] is COMMAND [SUBCOMMAND] --help.",
+            "",
             "Settings: an option left out is read from MCPAUTH_<COMMAND>_<OPTION> or",
             "MCPAUTH_<OPTION> (e.g. MCPAUTH_SERVER_PORT=8080), then from the config file",
             "(see --version; keys server.port or port), then the option's default.",

@@ -52,6 +52,18 @@ class CliTest {
         assertTrue(run.out().contains("as-url-rotation"));
     }
 
+    @Test
+    void helpFollowedByACommandIsThatCommandsHelp() {
+        Run word = run(Main.helpWord(new String[] {"help", "client-sim", "connect"}));
+        Run option = run("client-sim", "connect", "--help");
+        Run alone = run(Main.helpWord(new String[] {"help"}));
+
+        assertEquals(0, word.exitCode(), word.err());
+        assertEquals(option.out(), word.out());
+        assertTrue(word.out().startsWith("Usage: mcpauth client-sim connect"), word.out());
+        assertEquals(run("--help").out(), alone.out());
+    }
+
     /** picocli wraps a longer line, leaving a word or two alone on the next one. */
     @Test
     void everyLineOfEveryHelpFitsEightyColumns() {
