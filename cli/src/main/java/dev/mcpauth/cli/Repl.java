@@ -270,8 +270,11 @@ final class Repl {
             OptionSpec option = position.optionBefore(line);
             if (option == null || option.arity().max() == 0) {
                 commands.complete(reader, position.line(line), candidates);
-                if (!line.word().startsWith("-") && position.positionalTakesFiles()) {
-                    FILES.complete(reader, line, candidates);
+                if (!line.word().startsWith("-")) {
+                    position.positionalValues().forEach(v -> candidates.add(new Candidate(v)));
+                    if (position.positionalTakesFiles()) {
+                        FILES.complete(reader, line, candidates);
+                    }
                 }
             } else if (option.completionCandidates() != null) {
                 for (String value : option.completionCandidates()) {
@@ -323,6 +326,23 @@ final class Repl {
             boolean positionalTakesFiles() {
                 return spec.positionalParameters().stream()
                         .anyMatch(p -> p.index().contains(positionals) && Candidates.takesFiles(p));
+            }
+
+            /**
+             * The values of the positional parameter at the cursor: its completion candidates
+             * ({@code completion SHELL}), or the command names for {@code help COMMAND}.
+             */
+            List<String> positionalValues() {
+                List<String> values = new ArrayList<>();
+                if (spec.userObject() instanceof CommandLine.HelpCommand && positionals == 0) {
+                    values.addAll(spec.parent().subcommands().keySet());
+                }
+                for (var p : spec.positionalParameters()) {
+                    if (p.index().contains(positionals) && p.completionCandidates() != null) {
+                        p.completionCandidates().forEach(values::add);
+                    }
+                }
+                return values;
             }
 
             /** {@code line} as picocli's completer can read it. */

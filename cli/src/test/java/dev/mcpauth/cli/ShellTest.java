@@ -24,6 +24,7 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code mcpauth shell} driven through a dumb terminal, line by line. */
 class ShellTest {
@@ -148,6 +149,8 @@ class ShellTest {
 
         private List<String> complete(String line) throws Exception {
             Settings settings = new Settings(Map.of(), dir.resolve("config"), new Properties());
+            CommandLine tree = Main.commandLine(settings);
+            tree.addSubcommand("help", new CommandLine.HelpCommand());
             try (Terminal terminal =
                     new DumbTerminal(
                             new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
@@ -156,7 +159,7 @@ class ShellTest {
                         new DefaultParser()
                                 .parse(line, line.length(), Parser.ParseContext.COMPLETE);
                 List<Candidate> candidates = new java.util.ArrayList<>();
-                Repl.completer(Main.commandLine(settings)).complete(reader, parsed, candidates);
+                Repl.completer(tree).complete(reader, parsed, candidates);
                 return candidates.stream().map(Candidate::value).toList();
             }
         }
@@ -190,6 +193,23 @@ class ShellTest {
             List<String> offered = complete("client-sim --profile ");
 
             assertTrue(offered.contains("spec"), offered.toString());
+        }
+
+        @Test
+        void theValuesOfAPositionalParameterAreOffered() throws Exception {
+            List<String> offered = complete("completion ");
+
+            assertEquals(List.of("bash", "zsh", "fish"), offered);
+        }
+
+        @Test
+        void helpIsFollowedByTheCommandNames() throws Exception {
+            List<String> offered = complete("help ");
+
+            assertTrue(
+                    offered.containsAll(List.of("server", "client-sim", "token", "report")),
+                    offered.toString());
+            assertTrue(complete("help server ").isEmpty());
         }
 
         @Test
