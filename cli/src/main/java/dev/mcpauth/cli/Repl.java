@@ -17,6 +17,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.SystemCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -80,10 +81,15 @@ final class Repl {
     }
 
     private LineReader reader(Terminal terminal, CommandLine tree) throws IOException {
+        // As in bash, an open quote continues the line on the next one, instead of running the
+        // command with the quote silently dropped.
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(true);
         LineReader reader =
                 LineReaderBuilder.builder()
                         .terminal(terminal)
                         .appName("mcpauth")
+                        .parser(parser)
                         .completer(completer(tree))
                         .history(new ShellHistory())
                         .variable(LineReader.HISTORY_FILE, history())

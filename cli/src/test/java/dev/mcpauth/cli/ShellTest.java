@@ -113,6 +113,20 @@ class ShellTest {
     }
 
     @Test
+    void anOpenQuoteContinuesTheLineInsteadOfRunningIt() throws Exception {
+        String out = session("completion \"bash\n");
+
+        assertFalse(out.contains("complete -F"), out);
+    }
+
+    @Test
+    void aQuotedWordKeepsItsSpaces() throws Exception {
+        String out = session("completion \"ba sh\"\n");
+
+        assertTrue(out.contains("no completion for 'ba sh'"), out);
+    }
+
+    @Test
     void historyIsKeptOwnerOnly() throws Exception {
         session("status\n");
 
