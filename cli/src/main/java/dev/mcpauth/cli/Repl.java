@@ -45,22 +45,32 @@ final class Repl {
         this.historyFile = historyFile;
     }
 
+    /**
+     * Runs the loop until Ctrl-D, {@code exit} or the end of input. At a terminal the result is OK;
+     * with input from a pipe or file, as in {@code sh < script}, there is no prompt, errors go to
+     * stderr and the result is the last command's exit code.
+     */
     int run() throws IOException {
         try (Terminal terminal = given != null ? given : systemTerminal()) {
+            boolean interactive = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
             PrintWriter out = terminal.writer();
+            PrintWriter err =
+                    interactive || given != null ? out : new PrintWriter(System.err, true);
             AtomicReference<LineReader> readerRef = new AtomicReference<>();
-            try (ShellSession session = new ShellSession(line -> printAbove(readerRef, line))) {
-                CommandLine tree = tree(session, out);
+            java.util.function.Consumer<String> logs =
+                    err == out ? line -> printAbove(readerRef, line) : err::println;
+            try (ShellSession session = new ShellSession(logs)) {
+                CommandLine tree = tree(session, out, err);
                 LineReader reader = reader(terminal, tree);
                 readerRef.set(reader);
                 AtomicReference<Thread> running = new AtomicReference<>();
                 terminal.handle(Terminal.Signal.INT, signal -> interrupt(running.get()));
-                loop(reader, tree, session, running, out);
+                int last = loop(reader, interactive ? PROMPT : "", tree, session, running, err);
+                return interactive ? ExitCode.OK : last;
             } finally {
                 settings.session(null);
             }
         }
-        return ExitCode.OK;
     }
 
     private static Terminal systemTerminal() throws IOException {
@@ -68,7 +78,7 @@ final class Repl {
         return TerminalBuilder.builder().name("mcpauth").system(true).dumb(true).build();
     }
 
-    private CommandLine tree(ShellSession session, PrintWriter out) {
+    private CommandLine tree(ShellSession session, PrintWriter out, PrintWriter err) {
         settings.session(session);
         CommandLine tree = new CommandLine(new McpauthCommand());
         Commands.addAll(tree);
@@ -76,7 +86,7 @@ final class Repl {
         session.commands().forEach(tree::addSubcommand);
         Main.configure(tree, settings);
         tree.setOut(out);
-        tree.setErr(out);
+        tree.setErr(err);
         return tree;
     }
 
@@ -116,32 +126,36 @@ final class Repl {
         return file;
     }
 
-    private void loop(
+    /** Reads and runs lines until the end; returns the exit code of the last command run. */
+    private int loop(
             LineReader reader,
+            String prompt,
             CommandLine tree,
             ShellSession session,
             AtomicReference<Thread> running,
-            PrintWriter out) {
+            PrintWriter err) {
+        int last = ExitCode.OK;
         while (true) {
             List<String> words;
             try {
-                reader.readLine(PROMPT);
+                reader.readLine(prompt);
                 words = words(reader.getParsedLine());
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                return;
+                return last;
             }
             if (words.isEmpty()) {
                 continue;
             }
             if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
-                return;
+                return last;
             }
-            String[] args = expand(words, session, out);
-            if (args != null) {
-                execute(tree, withSessionUrl(tree, args, session), running, out);
-            }
+            String[] args = expand(words, session, err);
+            last =
+                    args == null
+                            ? ExitCode.USAGE
+                            : execute(tree, withSessionUrl(tree, args, session), running, err);
         }
     }
 
@@ -202,7 +216,7 @@ final class Repl {
         }
     }
 
-    private static void execute(
+    private static int execute(
             CommandLine tree, String[] args, AtomicReference<Thread> running, PrintWriter out) {
         AtomicInteger code = new AtomicInteger();
         Thread worker =
@@ -234,6 +248,7 @@ final class Repl {
             out.println("(cancelled)");
         }
         out.flush();
+        return code.get();
     }
 
     private static void interrupt(Thread worker) {

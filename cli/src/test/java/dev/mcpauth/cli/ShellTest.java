@@ -31,17 +31,19 @@ class ShellTest {
 
     @TempDir Path dir;
 
+    /** The exit code of the last {@link #session}: its last command's, as input is not a tty. */
+    private int exitCode;
+
     private String session(String lines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Settings settings = new Settings(Map.of(), dir.resolve("config"), new Properties());
         try (Terminal terminal =
                 new DumbTerminal(
                         new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out)) {
-            int code =
+            exitCode =
                     assertTimeoutPreemptively(
                             Duration.ofSeconds(30),
                             () -> new Repl(settings, terminal, dir.resolve("history")).run());
-            assertEquals(ExitCode.OK, code);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -74,6 +76,18 @@ class ShellTest {
 
         assertTrue(out.contains("\"http://localhost:"), out);
         assertTrue(!out.contains("Missing required parameter"), out);
+    }
+
+    @Test
+    void inputFromAPipeGetsNoPromptAndTheLastCommandsExitCode() throws Exception {
+        String failed = session("status\nserver --port 70000\n");
+        int failedCode = exitCode;
+        String fine = session("server --port 70000\nstatus --json\n");
+
+        assertEquals(ExitCode.USAGE, failedCode);
+        assertEquals(ExitCode.OK, exitCode);
+        assertFalse(failed.contains("mcpauth> "), failed);
+        assertTrue(fine.startsWith("mcpauth: --port must be"), fine);
     }
 
     @Test
