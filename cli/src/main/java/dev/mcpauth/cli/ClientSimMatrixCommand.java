@@ -42,7 +42,8 @@ final class ClientSimMatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (parallel < 1 || parallel > 64) {
-            throw new CliException(ExitCode.USAGE, "--parallel must be 1 to 64, not " + parallel);
+            throw CliException.badValue(
+                    "--parallel", "--parallel must be 1 to 64, not " + parallel);
         }
         List<ClientProfile> profiles = parent.profiles(spec);
         ClientSimSupport.quietServers(false);

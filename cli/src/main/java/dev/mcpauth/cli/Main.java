@@ -106,13 +106,7 @@ public final class Main {
         CommandLine cli = e.getCommandLine();
         java.io.PrintWriter err = cli.getErr();
         err.println("mcpauth: " + e.getMessage());
-        origin(e, args)
-                .ifPresent(
-                        o ->
-                                err.println(
-                                        "mcpauth: the value comes from "
-                                                + o
-                                                + "; fix or unset it"));
+        origin(e, args).ifPresent(o -> printOrigin(err, o));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("See '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
@@ -139,9 +133,26 @@ public final class Main {
         return settings.origin(option);
     }
 
+    private static void printOrigin(java.io.PrintWriter err, String origin) {
+        err.println("mcpauth: the value comes from " + origin + "; fix or unset it");
+    }
+
+    /** Where the value a command refused came from, when the command line did not give it. */
+    private static java.util.Optional<String> origin(CliException e, CommandLine cli) {
+        CommandLine.Model.OptionSpec option =
+                e.option() == null ? null : cli.getCommandSpec().findOption(e.option());
+        if (option == null
+                || cli.getParseResult().hasMatchedOption(option)
+                || !(cli.getDefaultValueProvider() instanceof Settings settings)) {
+            return java.util.Optional.empty();
+        }
+        return settings.origin(option);
+    }
+
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof CliException failure) {
             cli.getErr().println("mcpauth: " + failure.getMessage());
+            origin(failure, cli).ifPresent(o -> printOrigin(cli.getErr(), o));
             return failure.exitCode();
         }
         if (e instanceof InterruptedException) {

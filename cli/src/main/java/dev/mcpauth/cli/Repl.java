@@ -17,6 +17,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.SystemCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -44,22 +45,32 @@ final class Repl {
         this.historyFile = historyFile;
     }
 
+    /**
+     * Runs the loop until Ctrl-D, {@code exit} or the end of input. At a terminal the result is OK;
+     * with input from a pipe or file, as in {@code sh < script}, there is no prompt, errors go to
+     * stderr and the result is the last command's exit code.
+     */
     int run() throws IOException {
         try (Terminal terminal = given != null ? given : systemTerminal()) {
+            boolean interactive = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
             PrintWriter out = terminal.writer();
+            PrintWriter err =
+                    interactive || given != null ? out : new PrintWriter(System.err, true);
             AtomicReference<LineReader> readerRef = new AtomicReference<>();
-            try (ShellSession session = new ShellSession(line -> printAbove(readerRef, line))) {
-                CommandLine tree = tree(session, out);
+            java.util.function.Consumer<String> logs =
+                    err == out ? line -> printAbove(readerRef, line) : err::println;
+            try (ShellSession session = new ShellSession(logs)) {
+                CommandLine tree = tree(session, out, err);
                 LineReader reader = reader(terminal, tree);
                 readerRef.set(reader);
                 AtomicReference<Thread> running = new AtomicReference<>();
                 terminal.handle(Terminal.Signal.INT, signal -> interrupt(running.get()));
-                loop(reader, tree, session, running, out);
+                int last = loop(reader, interactive ? PROMPT : "", tree, session, running, err);
+                return interactive ? ExitCode.OK : last;
             } finally {
                 settings.session(null);
             }
         }
-        return ExitCode.OK;
     }
 
     private static Terminal systemTerminal() throws IOException {
@@ -67,7 +78,7 @@ final class Repl {
         return TerminalBuilder.builder().name("mcpauth").system(true).dumb(true).build();
     }
 
-    private CommandLine tree(ShellSession session, PrintWriter out) {
+    private CommandLine tree(ShellSession session, PrintWriter out, PrintWriter err) {
         settings.session(session);
         CommandLine tree = new CommandLine(new McpauthCommand());
         Commands.addAll(tree);
@@ -75,15 +86,20 @@ final class Repl {
         session.commands().forEach(tree::addSubcommand);
         Main.configure(tree, settings);
         tree.setOut(out);
-        tree.setErr(out);
+        tree.setErr(err);
         return tree;
     }
 
     private LineReader reader(Terminal terminal, CommandLine tree) throws IOException {
+        // As in bash, an open quote continues the line on the next one, instead of running the
+        // command with the quote silently dropped.
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(true);
         LineReader reader =
                 LineReaderBuilder.builder()
                         .terminal(terminal)
                         .appName("mcpauth")
+                        .parser(parser)
                         .completer(completer(tree))
                         .history(new ShellHistory())
                         .variable(LineReader.HISTORY_FILE, history())
@@ -110,32 +126,36 @@ final class Repl {
         return file;
     }
 
-    private void loop(
+    /** Reads and runs lines until the end; returns the exit code of the last command run. */
+    private int loop(
             LineReader reader,
+            String prompt,
             CommandLine tree,
             ShellSession session,
             AtomicReference<Thread> running,
-            PrintWriter out) {
+            PrintWriter err) {
+        int last = ExitCode.OK;
         while (true) {
             List<String> words;
             try {
-                reader.readLine(PROMPT);
+                reader.readLine(prompt);
                 words = words(reader.getParsedLine());
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                return;
+                return last;
             }
             if (words.isEmpty()) {
                 continue;
             }
             if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
-                return;
+                return last;
             }
-            String[] args = expand(words, session, out);
-            if (args != null) {
-                execute(tree, withSessionUrl(tree, args, session), running, out);
-            }
+            String[] args = expand(words, session, err);
+            last =
+                    args == null
+                            ? ExitCode.USAGE
+                            : execute(tree, withSessionUrl(tree, args, session), running, err);
         }
     }
 
@@ -196,7 +216,7 @@ final class Repl {
         }
     }
 
-    private static void execute(
+    private static int execute(
             CommandLine tree, String[] args, AtomicReference<Thread> running, PrintWriter out) {
         AtomicInteger code = new AtomicInteger();
         Thread worker =
@@ -228,6 +248,7 @@ final class Repl {
             out.println("(cancelled)");
         }
         out.flush();
+        return code.get();
     }
 
     private static void interrupt(Thread worker) {
@@ -270,8 +291,11 @@ final class Repl {
             OptionSpec option = position.optionBefore(line);
             if (option == null || option.arity().max() == 0) {
                 commands.complete(reader, position.line(line), candidates);
-                if (!line.word().startsWith("-") && position.positionalTakesFiles()) {
-                    FILES.complete(reader, line, candidates);
+                if (!line.word().startsWith("-")) {
+                    position.positionalValues().forEach(v -> candidates.add(new Candidate(v)));
+                    if (position.positionalTakesFiles()) {
+                        FILES.complete(reader, line, candidates);
+                    }
                 }
             } else if (option.completionCandidates() != null) {
                 for (String value : option.completionCandidates()) {
@@ -323,6 +347,23 @@ final class Repl {
             boolean positionalTakesFiles() {
                 return spec.positionalParameters().stream()
                         .anyMatch(p -> p.index().contains(positionals) && Candidates.takesFiles(p));
+            }
+
+            /**
+             * The values of the positional parameter at the cursor: its completion candidates
+             * ({@code completion SHELL}), or the command names for {@code help COMMAND}.
+             */
+            List<String> positionalValues() {
+                List<String> values = new ArrayList<>();
+                if (spec.userObject() instanceof CommandLine.HelpCommand && positionals == 0) {
+                    values.addAll(spec.parent().subcommands().keySet());
+                }
+                for (var p : spec.positionalParameters()) {
+                    if (p.index().contains(positionals) && p.completionCandidates() != null) {
+                        p.completionCandidates().forEach(values::add);
+                    }
+                }
+                return values;
             }
 
             /** {@code line} as picocli's completer can read it. */

@@ -253,16 +253,16 @@ final class ServerCommand implements Callable<Integer> {
 
     ServerConfig config() {
         if (port < 0 || port > 65535) {
-            throw new CliException(ExitCode.USAGE, "--port must be 0 to 65535, not " + port);
+            throw CliException.badValue("--port", "--port must be 0 to 65535, not " + port);
         }
         if (!mcpPath.startsWith("/") || mcpPath.length() < 2) {
-            throw new CliException(
-                    ExitCode.USAGE,
+            throw CliException.badValue(
+                    "--mcp-path",
                     "--mcp-path must start with / and name a " + "path, for example /mcp");
         }
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
-            throw new CliException(
-                    ExitCode.USAGE,
+            throw CliException.badValue(
+                    "--public-url",
                     "--public-url must be an absolute URL such "
                             + "as https://mcp.example.com, not "
                             + publicUrl);
@@ -270,8 +270,8 @@ final class ServerCommand implements Callable<Integer> {
         if (publicUrl != null
                 && !"http".equalsIgnoreCase(publicUrl.getScheme())
                 && !"https".equalsIgnoreCase(publicUrl.getScheme())) {
-            throw new CliException(
-                    ExitCode.USAGE,
+            throw CliException.badValue(
+                    "--public-url",
                     "--public-url must be an http or https URL such as https://mcp.example.com,"
                             + " not "
                             + publicUrl);
@@ -279,8 +279,8 @@ final class ServerCommand implements Callable<Integer> {
         try {
             InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new CliException(
-                    ExitCode.USAGE,
+            throw CliException.badValue(
+                    "--host",
                     "--host "
                             + host
                             + " is not an address or a name this machine can resolve; give one"
@@ -288,7 +288,7 @@ final class ServerCommand implements Callable<Integer> {
                     e);
         }
         if (maxBody < 1024) {
-            throw new CliException(ExitCode.USAGE, "--max-body must be at least 1024 bytes");
+            throw CliException.badValue("--max-body", "--max-body must be at least 1024 bytes");
         }
         return ServerConfig.builder(dataDir != null ? dataDir : DataDirectory.defaultPath())
                 .host(host)

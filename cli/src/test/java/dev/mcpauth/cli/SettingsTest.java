@@ -109,6 +109,30 @@ class SettingsTest {
         }
 
         @Test
+        void aValueTheCommandRefusesAfterParsingNamesWhereItCameFrom() {
+            String fromEnv =
+                    refused(Map.of("MCPAUTH_SERVER_PORT", "99999"), new Properties(), "server");
+            String fromFile = refused(Map.of(), file("max-body", "10"), "server");
+
+            assertTrue(fromEnv.contains("--port must be 0 to 65535, not 99999"), fromEnv);
+            assertTrue(fromEnv.contains("MCPAUTH_SERVER_PORT in the environment"), fromEnv);
+            assertTrue(fromFile.contains("'max-body' in the config file config"), fromFile);
+        }
+
+        @Test
+        void aValueTypedOnTheCommandLineAndRefusedAfterParsingNeedsNoOrigin() {
+            String err =
+                    refused(
+                            Map.of("MCPAUTH_SERVER_PORT", "99999"),
+                            new Properties(),
+                            "server",
+                            "--port=70000");
+
+            assertTrue(err.contains("not 70000"), err);
+            assertTrue(!err.contains("the value comes from"), err);
+        }
+
+        @Test
         void aBadValueTypedOnTheCommandLineNeedsNoOrigin() {
             String err =
                     refused(

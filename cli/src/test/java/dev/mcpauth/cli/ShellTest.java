@@ -24,11 +24,15 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code mcpauth shell} driven through a dumb terminal, line by line. */
 class ShellTest {
 
     @TempDir Path dir;
+
+    /** The exit code of the last {@link #session}: its last command's, as input is not a tty. */
+    private int exitCode;
 
     private String session(String lines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,11 +40,10 @@ class ShellTest {
         try (Terminal terminal =
                 new DumbTerminal(
                         new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out)) {
-            int code =
+            exitCode =
                     assertTimeoutPreemptively(
                             Duration.ofSeconds(30),
                             () -> new Repl(settings, terminal, dir.resolve("history")).run());
-            assertEquals(ExitCode.OK, code);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -73,6 +76,18 @@ class ShellTest {
 
         assertTrue(out.contains("\"http://localhost:"), out);
         assertTrue(!out.contains("Missing required parameter"), out);
+    }
+
+    @Test
+    void inputFromAPipeGetsNoPromptAndTheLastCommandsExitCode() throws Exception {
+        String failed = session("status\nserver --port 70000\n");
+        int failedCode = exitCode;
+        String fine = session("server --port 70000\nstatus --json\n");
+
+        assertEquals(ExitCode.USAGE, failedCode);
+        assertEquals(ExitCode.OK, exitCode);
+        assertFalse(failed.contains("mcpauth> "), failed);
+        assertTrue(fine.startsWith("mcpauth: --port must be"), fine);
     }
 
     @Test
@@ -112,6 +127,20 @@ class ShellTest {
     }
 
     @Test
+    void anOpenQuoteContinuesTheLineInsteadOfRunningIt() throws Exception {
+        String out = session("completion \"bash\n");
+
+        assertFalse(out.contains("complete -F"), out);
+    }
+
+    @Test
+    void aQuotedWordKeepsItsSpaces() throws Exception {
+        String out = session("completion \"ba sh\"\n");
+
+        assertTrue(out.contains("no completion for 'ba sh'"), out);
+    }
+
+    @Test
     void historyIsKeptOwnerOnly() throws Exception {
         session("status\n");
 
@@ -148,6 +177,8 @@ class ShellTest {
 
         private List<String> complete(String line) throws Exception {
             Settings settings = new Settings(Map.of(), dir.resolve("config"), new Properties());
+            CommandLine tree = Main.commandLine(settings);
+            tree.addSubcommand("help", new CommandLine.HelpCommand());
             try (Terminal terminal =
                     new DumbTerminal(
                             new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
@@ -156,7 +187,7 @@ class ShellTest {
                         new DefaultParser()
                                 .parse(line, line.length(), Parser.ParseContext.COMPLETE);
                 List<Candidate> candidates = new java.util.ArrayList<>();
-                Repl.completer(Main.commandLine(settings)).complete(reader, parsed, candidates);
+                Repl.completer(tree).complete(reader, parsed, candidates);
                 return candidates.stream().map(Candidate::value).toList();
             }
         }
@@ -190,6 +221,23 @@ class ShellTest {
             List<String> offered = complete("client-sim --profile ");
 
             assertTrue(offered.contains("spec"), offered.toString());
+        }
+
+        @Test
+        void theValuesOfAPositionalParameterAreOffered() throws Exception {
+            List<String> offered = complete("completion ");
+
+            assertEquals(List.of("bash", "zsh", "fish"), offered);
+        }
+
+        @Test
+        void helpIsFollowedByTheCommandNames() throws Exception {
+            List<String> offered = complete("help ");
+
+            assertTrue(
+                    offered.containsAll(List.of("server", "client-sim", "token", "report")),
+                    offered.toString());
+            assertTrue(complete("help server ").isEmpty());
         }
 
         @Test
