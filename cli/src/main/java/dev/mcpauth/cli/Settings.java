@@ -140,7 +140,20 @@ final class Settings implements IDefaultValueProvider {
         List<String> values = new ArrayList<>();
         envNames((OptionSpec) arg).forEach(name -> values.add(env.get(name)));
         fileKeys((OptionSpec) arg).forEach(key -> values.add(file.getProperty(key)));
-        return first(values.toArray(String[]::new));
+        String value = first(values.toArray(String[]::new));
+        return arg.type() == boolean.class || arg.type() == Boolean.class ? flag(value) : value;
+    }
+
+    /** A switch set as the environment usually sets one: 1/0, yes/no, on/off, true/false. */
+    private static String flag(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "yes", "on" -> "true";
+            case "0", "no", "off" -> "false";
+            default -> value;
+        };
     }
 
     /**

@@ -70,6 +70,17 @@ class SettingsTest {
         }
 
         @Test
+        void aSwitchTakesOneAndZeroAsTheEnvironmentUsuallySetsThem() {
+            assertTrue(
+                    parse(Map.of("MCPAUTH_AUTO_APPROVE", "1"), new Properties(), "server")
+                            .autoApprove);
+            assertTrue(parse(Map.of(), file("auto-approve", "yes"), "server").autoApprove);
+            assertTrue(
+                    !parse(Map.of("MCPAUTH_AUTO_APPROVE", "0"), new Properties(), "server")
+                            .autoApprove);
+        }
+
+        @Test
         void theDefaultAppliesWhenNothingIsSet() {
             assertEquals(3000, parse(Map.of(), new Properties(), "server").port);
         }
