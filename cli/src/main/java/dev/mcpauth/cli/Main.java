@@ -155,7 +155,9 @@ public final class Main {
             origin(failure, cli).ifPresent(o -> printOrigin(cli.getErr(), o));
             return failure.exitCode();
         }
-        if (e instanceof InterruptedException) {
+        // Ctrl-C in the shell interrupts the command's thread: whatever failed after that
+        // (a request cut short reads as "cannot reach ...") is the cancellation, not its cause.
+        if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             cli.getErr().println("mcpauth: interrupted");
             return ExitCode.INTERRUPTED;
         }

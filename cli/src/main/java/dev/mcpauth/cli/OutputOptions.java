@@ -42,7 +42,8 @@ final class OutputOptions {
 
     /** With --format json, prints why the server at {@code url} is unreachable; then rethrows. */
     RuntimeException unreachable(PrintWriter out, Object url, UnreachableException e) {
-        if (isJson()) {
+        // A command cancelled with Ctrl-C prints no document: it did not find the server down.
+        if (isJson() && !Thread.currentThread().isInterrupted()) {
             printJson(
                     out,
                     new Unreachable(

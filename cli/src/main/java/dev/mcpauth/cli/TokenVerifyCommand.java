@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.check.UnreachableException;
 import dev.mcpauth.check.token.JwtSignatureVerifier;
 import dev.mcpauth.check.token.SignatureCheck;
 import java.net.URI;
@@ -64,8 +65,13 @@ final class TokenVerifyCommand implements Callable<Integer> {
             Urls.http(keys.server.toString(), "--server");
         }
         String pasted = TokenInputOption.read(token, System.in);
-        SignatureCheck check = JwtSignatureVerifier.verify(pasted, keys.jwks, keys.server, timeout);
         var out = spec.commandLine().getOut();
+        SignatureCheck check;
+        try {
+            check = JwtSignatureVerifier.verify(pasted, keys.jwks, keys.server, timeout);
+        } catch (UnreachableException e) {
+            throw output.unreachable(out, keys.jwks != null ? keys.jwks : keys.server, e);
+        }
         if (output.isJson()) {
             OutputOptions.printJson(out, check);
         } else {

@@ -21,9 +21,11 @@ import dev.mcpauth.cli.CliTest.Run;
 import dev.mcpauth.server.McpAuthServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +158,48 @@ class TokenJwtTest {
             assertTrue(decode.out().contains("unsigned (alg none"), decode.out());
             assertEquals(ExitCode.CHECKS_FAILED, verify.exitCode(), verify.err() + verify.out());
             assertTrue(verify.out().contains("verified:     NO: unsigned"), verify.out());
+        }
+    }
+
+    @Test
+    void verifyWithUnreachableKeysPrintsTheUnreachableDocumentInJson() throws Exception {
+        String jwt = sign(new RSAKeyGenerator(2048).keyID("k1").generate());
+
+        Run run = run("token", "verify", jwt, "--json", "--jwks", "http://127.0.0.1:1/jwks");
+
+        assertEquals(ExitCode.UNREACHABLE, run.exitCode(), run.err());
+        JsonNode doc = read(run.out());
+        assertFalse(doc.get("reachable").asBoolean(), run.out());
+        assertEquals("http://127.0.0.1:1/jwks", doc.get("url").asText());
+    }
+
+    @Test
+    void aCommandInterruptedWhileWaitingForAServerSaysInterruptedNotUnreachable() throws Exception {
+        String jwt = sign(new RSAKeyGenerator(2048).keyID("k1").generate());
+        try (CaseServer slow = new CaseServer()) {
+            slow.on("GET", "/jwks", Reply.json("{\"keys\": []}").after(Duration.ofSeconds(20)));
+            AtomicReference<Run> result = new AtomicReference<>();
+            Thread command =
+                    new Thread(
+                            () ->
+                                    result.set(
+                                            CliTest.run(
+                                                    "token",
+                                                    "verify",
+                                                    jwt,
+                                                    "--json",
+                                                    "--jwks",
+                                                    slow.url("/jwks"))));
+            command.start();
+            Thread.sleep(500);
+            command.interrupt();
+            command.join(10_000);
+
+            Run run = result.get();
+            assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+            assertTrue(run.err().contains("mcpauth: interrupted"), run.err());
+            assertFalse(run.err().contains("cannot reach"), run.err());
+            assertEquals("", run.out(), "a cancelled command prints no document");
         }
     }
 }
