@@ -107,8 +107,20 @@ public final class Main {
         java.io.PrintWriter err = cli.getErr();
         err.println("mcpauth: " + e.getMessage());
         origin(e, args).ifPresent(o -> printOrigin(err, o));
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("See '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        String command = cli.getCommandSpec().qualifiedName();
+        if (cli.getDefaultValueProvider() instanceof Settings s && s.session().isPresent()) {
+            // In the shell, commands are typed without 'mcpauth' and help is a command.
+            String inShell = command.replaceFirst("^mcpauth ?", "");
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                err.println(
+                        "Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
+            err.println("See '" + (inShell.isEmpty() ? "help" : "help " + inShell) + "'.");
+        } else {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See '" + command + " --help'.");
+        }
         err.flush();
         return ExitCode.USAGE;
     }

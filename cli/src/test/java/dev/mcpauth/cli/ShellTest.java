@@ -112,6 +112,17 @@ class ShellTest {
     }
 
     @Test
+    void aMistypedLinePointsAtTheShellsHelpNotTheCommandLines() throws Exception {
+        String out = session("statu\nserver --stroe memory\n");
+
+        assertTrue(out.contains("Did you mean: status or stop?"), out);
+        assertTrue(out.contains("Did you mean: --store?"), out);
+        assertTrue(out.contains("See 'help'."), out);
+        assertTrue(out.contains("See 'help server'."), out);
+        assertFalse(out.contains("mcpauth --help"), out);
+    }
+
+    @Test
     void aProfileNamedForOneCommandIsNotKeptForTheNext() throws Exception {
         String unreachable = "http://127.0.0.1:1/mcp --timeout 2s --cache-dir " + dir;
         String out =
