@@ -198,7 +198,7 @@ class ShellTest {
                         new DefaultParser()
                                 .parse(line, line.length(), Parser.ParseContext.COMPLETE);
                 List<Candidate> candidates = new java.util.ArrayList<>();
-                Repl.completer(tree).complete(reader, parsed, candidates);
+                ShellCompleter.of(tree).complete(reader, parsed, candidates);
                 return candidates.stream().map(Candidate::value).toList();
             }
         }
@@ -263,6 +263,24 @@ class ShellTest {
             assertTrue(
                     second.stream().anyMatch(c -> c.endsWith("REPORT-client.log")),
                     second.toString());
+        }
+
+        @Test
+        void aDirectoryOptionCompletesDirectoriesOnly() throws Exception {
+            Files.createDirectory(dir.resolve("DATA-store"));
+            Files.writeString(dir.resolve("DATA-notes.txt"), "");
+            List<String> dirOption = complete("server --data-dir " + dir + "/DATA");
+            List<String> fileArgument = complete("report " + dir + "/DATA");
+
+            assertTrue(
+                    dirOption.stream().anyMatch(c -> c.contains("DATA-store")),
+                    dirOption.toString());
+            assertFalse(
+                    dirOption.stream().anyMatch(c -> c.contains("DATA-notes")),
+                    dirOption.toString());
+            assertTrue(
+                    fileArgument.stream().anyMatch(c -> c.contains("DATA-notes")),
+                    fileArgument.toString());
         }
     }
 }
