@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps validated access tokens in memory so that an authenticated MCP request costs no store read.
@@ -18,6 +19,8 @@ public final class CachingStore implements AuthStore {
 
     private final AuthStore delegate;
     private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
+    // Counts revocations, so that a lookup that raced one does not cache what it read before it.
+    private final AtomicLong revocations = new AtomicLong();
 
     public CachingStore(AuthStore delegate) {
         this.delegate = delegate;
@@ -29,9 +32,10 @@ public final class CachingStore implements AuthStore {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long before = revocations.get();
         Optional<IssuedToken> found = delegate.findToken(tokenHash);
         found.filter(t -> t.kind() == IssuedToken.Kind.ACCESS && t.isActive(Instant.now()))
-                .ifPresent(this::remember);
+                .ifPresent(t -> remember(t, before));
         return found;
     }
 
@@ -41,6 +45,7 @@ public final class CachingStore implements AuthStore {
         Optional<IssuedToken> old = delegate.findToken(refreshHash);
         Rotation rotation = delegate.rotateRefreshToken(refreshHash, replacements, now);
         if (rotation == Rotation.REPLAYED) {
+            revocations.incrementAndGet();
             old.ifPresent(t -> evictGrant(t.grantId()));
         }
         return rotation;
@@ -49,6 +54,7 @@ public final class CachingStore implements AuthStore {
     @Override
     public int revokeGrant(String grantId, Instant now) {
         int revoked = delegate.revokeGrant(grantId, now);
+        revocations.incrementAndGet();
         evictGrant(grantId);
         return revoked;
     }
@@ -56,6 +62,7 @@ public final class CachingStore implements AuthStore {
     @Override
     public boolean revokeToken(String tokenHash, Instant now) {
         boolean revoked = delegate.revokeToken(tokenHash, now);
+        revocations.incrementAndGet();
         accessTokens.remove(tokenHash);
         return revoked;
     }
@@ -101,11 +108,19 @@ public final class CachingStore implements AuthStore {
         delegate.close();
     }
 
-    private void remember(IssuedToken token) {
+    /**
+     * Caches a token read while no revocation had been counted since {@code revocationsBefore}. A
+     * revocation that commits between the read and the put evicts after counting, so either its
+     * eviction removes the entry or the count check here does.
+     */
+    private void remember(IssuedToken token, long revocationsBefore) {
         if (accessTokens.size() >= MAX_ENTRIES) {
             accessTokens.clear();
         }
         accessTokens.put(token.tokenHash(), token);
+        if (revocations.get() != revocationsBefore) {
+            accessTokens.remove(token.tokenHash());
+        }
     }
 
     private void evictGrant(String grantId) {
