@@ -24,4 +24,6 @@ public record OAuthError(String error, String errorDescription) {
     public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
     public static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
     public static final String UNSUPPORTED_TOKEN_TYPE = "unsupported_token_type";
+    // RFC 6749 section 4.1.2.1; used on every OAuth endpoint when the store fails.
+    public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
 }

@@ -252,15 +252,7 @@ public final class McpAuthServer implements AutoCloseable {
                 .error(
                         BadRequestException.class,
                         (req, res, e) -> refuseInput(req, res, Status.BAD_REQUEST_400, e, ctx))
-                .error(
-                        StoreException.class,
-                        (req, res, e) -> {
-                            LOG.log(Level.ERROR, "store failure on " + req.path().path(), e);
-                            sendError(
-                                    res,
-                                    Status.SERVICE_UNAVAILABLE_503,
-                                    "the store failed: " + e.getMessage());
-                        });
+                .error(StoreException.class, (req, res, e) -> storeFailed(req, res, e, ctx));
     }
 
     /**
@@ -336,6 +328,23 @@ public final class McpAuthServer implements AutoCloseable {
                             null,
                             e.getMessage());
             Responses.oauthError(res, status, OAuthError.INVALID_REQUEST, e.getMessage());
+        }
+    }
+
+    /** 503 in the endpoint's own error format; the cause, with the file's path, only in the log. */
+    private static void storeFailed(
+            ServerRequest req, ServerResponse res, StoreException e, ServerContext ctx) {
+        String path = req.path().path();
+        LOG.log(Level.ERROR, "store failure on " + path, e);
+        String detail = "the server's store is unavailable; try again later";
+        if (path.equals(ctx.config().mcpPath())) {
+            sendError(res, Status.SERVICE_UNAVAILABLE_503, detail);
+        } else {
+            Responses.oauthError(
+                    res,
+                    Status.SERVICE_UNAVAILABLE_503,
+                    OAuthError.TEMPORARILY_UNAVAILABLE,
+                    detail);
         }
     }
 
