@@ -271,20 +271,38 @@ public final class SqliteStore implements AuthStore {
                 return work.run();
             }
             db.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 db.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                db.rollback();
+                endFailedTransaction(e);
                 throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
+            db.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("write to " + file + " failed: " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Rolls back after a failed write. SQLite may have rolled back on its own (a full disk does),
+     * and then rollback and the return to autocommit fail too: their errors are added to the first
+     * one instead of replacing it, so the log names the real cause.
+     */
+    private void endFailedTransaction(Exception cause) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,5 +162,32 @@ class SqliteStoreTest {
             assertTrue(e.getMessage().contains("another mcpauth server"));
         }
         DataDirectory.lock(dir).close();
+    }
+
+    @Test
+    void namesAFullDiskInItsError() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("mcpauth.db"))) {
+            store.saveClient(client());
+            // A page limit is how SQLite lets a test see SQLITE_FULL without filling a disk.
+            setMaxPageCount(store, 1);
+
+            StoreException full =
+                    assertThrows(StoreException.class, () -> store.saveTokens(manyTokens()));
+            assertTrue(full.getMessage().contains("full"), full.getMessage());
+        }
+    }
+
+    private static List<IssuedToken> manyTokens() {
+        return IntStream.range(0, 500)
+                .mapToObj(i -> token("t" + i, IssuedToken.Kind.ACCESS, "g1"))
+                .toList();
+    }
+
+    private static void setMaxPageCount(SqliteStore store, int pages) throws Exception {
+        var field = SqliteStore.class.getDeclaredField("db");
+        field.setAccessible(true);
+        try (var st = ((Connection) field.get(store)).createStatement()) {
+            st.execute("PRAGMA max_page_count=" + pages);
+        }
     }
 }
