@@ -312,6 +312,7 @@ public final class SqliteStore implements AuthStore {
             bind(st, args);
             return st.executeUpdate();
         } catch (SQLException e) {
+            forget(sql);
             throw new StoreException("write to " + file + " failed: " + e.getMessage(), e);
         }
     }
@@ -325,6 +326,7 @@ public final class SqliteStore implements AuthStore {
                 return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
+            forget(sql);
             throw new StoreException("read from " + file + " failed: " + e.getMessage(), e);
         } finally {
             lock.unlock();
@@ -340,6 +342,22 @@ public final class SqliteStore implements AuthStore {
         }
         st.clearParameters();
         return st;
+    }
+
+    /**
+     * Drops a statement after a failure. sqlite-jdbc closes a statement whose step failed with an
+     * error such as SQLITE_FULL, and a cached closed one would fail every later write of its kind
+     * until a restart, even once the disk has room again.
+     */
+    private void forget(String sql) {
+        PreparedStatement st = statements.remove(sql);
+        try {
+            if (st != null) {
+                st.close();
+            }
+        } catch (SQLException ignored) {
+            // Already closed by the driver, which is why it is dropped.
+        }
     }
 
     private static void bind(PreparedStatement st, Object... args) throws SQLException {

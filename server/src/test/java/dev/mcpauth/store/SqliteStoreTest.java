@@ -177,6 +177,22 @@ class SqliteStoreTest {
         }
     }
 
+    @Test
+    void keepsWritingOnceTheDiskHasRoomAgain() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("mcpauth.db"))) {
+            store.saveClient(client());
+            setMaxPageCount(store, 1);
+            assertThrows(StoreException.class, () -> store.saveTokens(manyTokens()));
+
+            setMaxPageCount(store, 1_000_000);
+            store.saveTokens(List.of(token("h1", IssuedToken.Kind.ACCESS, "g1")));
+
+            assertTrue(store.findToken("h1").isPresent());
+            assertTrue(store.findToken("t0").isEmpty());
+            assertEquals("c1", store.findClient("c1").orElseThrow().clientId());
+        }
+    }
+
     private static List<IssuedToken> manyTokens() {
         return IntStream.range(0, 500)
                 .mapToObj(i -> token("t" + i, IssuedToken.Kind.ACCESS, "g1"))
