@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpauth.server.oauth.AuthorizationEndpoint;
 import dev.mcpauth.server.oauth.Pkce;
 import dev.mcpauth.store.StoreKind;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,27 @@ class AuthorizationTest {
 
             assertEquals("access_denied", TestServer.queryParam(location(res), "error"));
             assertFalse(location(res).contains("code="));
+        }
+
+        @Test
+        void keepsAtMostMaxPendingRequestsDroppingTheOldest() {
+            String clientId = server.registerPublicClient().get("client_id").asText();
+            String page =
+                    "/authorize?" + server.authorizeQuery(clientId, TestServer.LOOPBACK_REDIRECT);
+            String oldest = requestId(server.get(page));
+            String next = requestId(server.get(page));
+
+            IntStream.range(1, AuthorizationEndpoint.MAX_PENDING)
+                    .parallel()
+                    .forEach(i -> assertEquals(200, server.get(page).statusCode()));
+
+            assertEquals(400, decide(oldest).statusCode());
+            assertEquals(303, decide(next).statusCode());
+        }
+
+        private HttpResponse<String> decide(String requestId) {
+            return server.postForm(
+                    "/authorize", Map.of("request_id", requestId, "decision", "approve"));
         }
 
         @Test

@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,12 @@ public final class AuthorizationEndpoint {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
     private static final Duration CONSENT_LIFETIME = Duration.ofMinutes(10);
+
+    /**
+     * Consent pages awaiting an answer, at most: anyone may register a client and open pages, so
+     * beyond this the oldest is dropped rather than letting unanswered requests fill the heap.
+     */
+    public static final int MAX_PENDING = 10_000;
 
     private final ServerContext ctx;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -76,6 +83,9 @@ public final class AuthorizationEndpoint {
             return;
         }
         dropExpired();
+        if (pending.size() >= MAX_PENDING) {
+            dropOldest();
+        }
         String requestId = Secrets.randomUrlSafe(24);
         pending.put(requestId, new Pending(request, ctx.now().plus(CONSENT_LIFETIME)));
         Responses.html(
@@ -297,5 +307,11 @@ public final class AuthorizationEndpoint {
     private void dropExpired() {
         Instant now = ctx.now();
         pending.values().removeIf(p -> p.expiresAt().isBefore(now));
+    }
+
+    private void dropOldest() {
+        pending.entrySet().stream()
+                .min(Comparator.comparing(e -> e.getValue().expiresAt()))
+                .ifPresent(e -> pending.remove(e.getKey()));
     }
 }
