@@ -108,6 +108,7 @@ public final class McpAuthServer implements AutoCloseable {
                             .host(config.host())
                             .port(config.port())
                             .maxPayloadSize(16L * config.maxBodyBytes())
+                            .maxTcpConnections(config.maxConnections())
                             .shutdownHook(false)
                             .routing(routing -> route(routing, ctx))
                             .build()

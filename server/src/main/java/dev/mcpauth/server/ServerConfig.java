@@ -1,5 +1,6 @@
 package dev.mcpauth.server;
 
+import dev.mcpauth.server.http.ConnectionLimit;
 import dev.mcpauth.store.StoreKind;
 import dev.mcpauth.token.TokenFormat;
 import java.net.URI;
@@ -32,7 +33,8 @@ public record ServerConfig(
         Duration refreshTokenTtl,
         List<String> allowedOrigins,
         List<String> allowedHosts,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        int maxConnections) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_MCP_PATH = "/mcp";
@@ -69,6 +71,7 @@ public record ServerConfig(
         b.allowedOrigins = allowedOrigins;
         b.allowedHosts = allowedHosts;
         b.maxBodyBytes = maxBodyBytes;
+        b.maxConnections = maxConnections;
         return b;
     }
 
@@ -90,6 +93,7 @@ public record ServerConfig(
         private List<String> allowedOrigins = List.of();
         private List<String> allowedHosts = List.of();
         private int maxBodyBytes = 1 << 20;
+        private int maxConnections = ConnectionLimit.forThisProcess();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -175,6 +179,14 @@ public record ServerConfig(
             return this;
         }
 
+        /**
+         * TCP connections held at once; more wait for a free slot (see {@link ConnectionLimit}).
+         */
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(
                     host,
@@ -192,7 +204,8 @@ public record ServerConfig(
                     refreshTokenTtl,
                     allowedOrigins,
                     allowedHosts,
-                    maxBodyBytes);
+                    maxBodyBytes,
+                    maxConnections);
         }
     }
 }
