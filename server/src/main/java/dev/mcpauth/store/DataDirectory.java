@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -77,10 +79,21 @@ public final class DataDirectory implements AutoCloseable {
                     "cannot use the data directory "
                             + path
                             + ": "
-                            + e
+                            + describe(e)
                             + "; check that it exists and is writable, or pass --data-dir",
                     e);
         }
+    }
+
+    /** The operating system's reason and the file it concerns, not a Java class name. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied (" + denied.getFile() + ")";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " (" + fs.getFile() + ")";
+        }
+        return e.getMessage();
     }
 
     public Path path() {
