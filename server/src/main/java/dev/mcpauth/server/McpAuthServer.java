@@ -273,15 +273,12 @@ public final class McpAuthServer implements AutoCloseable {
                                     + "; use "
                                     + methods.replace(", ", " or ");
                     res.header(HeaderNames.ALLOW, methods);
-                    if (mcp) {
-                        sendError(res, Status.METHOD_NOT_ALLOWED_405, detail);
-                    } else {
-                        Responses.oauthError(
-                                res,
-                                Status.METHOD_NOT_ALLOWED_405,
-                                OAuthError.INVALID_REQUEST,
-                                detail);
-                    }
+                    endpointError(
+                            res,
+                            mcp,
+                            Status.METHOD_NOT_ALLOWED_405,
+                            OAuthError.INVALID_REQUEST,
+                            detail);
                 });
     }
 
@@ -318,9 +315,8 @@ public final class McpAuthServer implements AutoCloseable {
             BadRequestException e,
             ServerContext ctx) {
         String path = req.path().path();
-        if (path.equals(ctx.config().mcpPath())) {
-            sendError(res, status, e.getMessage());
-        } else {
+        boolean mcp = path.equals(ctx.config().mcpPath());
+        if (!mcp) {
             ctx.log()
                     .deny(
                             path.substring(1),
@@ -328,8 +324,8 @@ public final class McpAuthServer implements AutoCloseable {
                             OAuthError.INVALID_REQUEST,
                             null,
                             e.getMessage());
-            Responses.oauthError(res, status, OAuthError.INVALID_REQUEST, e.getMessage());
         }
+        endpointError(res, mcp, status, OAuthError.INVALID_REQUEST, e.getMessage());
     }
 
     /** 503 in the endpoint's own error format; the cause, with the file's path, only in the log. */
@@ -337,15 +333,21 @@ public final class McpAuthServer implements AutoCloseable {
             ServerRequest req, ServerResponse res, StoreException e, ServerContext ctx) {
         String path = req.path().path();
         LOG.log(Level.ERROR, "store failure on " + path, e);
-        String detail = "the server's store is unavailable; try again later";
-        if (path.equals(ctx.config().mcpPath())) {
-            sendError(res, Status.SERVICE_UNAVAILABLE_503, detail);
+        endpointError(
+                res,
+                path.equals(ctx.config().mcpPath()),
+                Status.SERVICE_UNAVAILABLE_503,
+                OAuthError.TEMPORARILY_UNAVAILABLE,
+                "the server's store is unavailable; try again later");
+    }
+
+    /** An error in the endpoint's own format: JSON-RPC on the MCP endpoint, OAuth elsewhere. */
+    private static void endpointError(
+            ServerResponse res, boolean mcp, Status status, String oauthError, String detail) {
+        if (mcp) {
+            sendError(res, status, detail);
         } else {
-            Responses.oauthError(
-                    res,
-                    Status.SERVICE_UNAVAILABLE_503,
-                    OAuthError.TEMPORARILY_UNAVAILABLE,
-                    detail);
+            Responses.oauthError(res, status, oauthError, detail);
         }
     }
 
