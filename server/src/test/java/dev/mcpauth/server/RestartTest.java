@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -114,15 +113,8 @@ class RestartTest {
 
             assertEquals(false, whoami.get("issued_by_this_instance").asBoolean());
             HttpResponse<String> refreshed =
-                    server.postForm(
-                            "/token",
-                            Map.of(
-                                    "grant_type",
-                                    "refresh_token",
-                                    "refresh_token",
-                                    tokens.get("refresh_token").asText(),
-                                    "client_id",
-                                    tokens.get("client_id").asText()));
+                    server.refresh(
+                            tokens.get("client_id").asText(), tokens.get("refresh_token").asText());
             assertEquals(200, refreshed.statusCode());
         }
 
@@ -186,15 +178,8 @@ class RestartTest {
 
             server.restart();
             HttpResponse<String> res =
-                    server.postForm(
-                            "/token",
-                            Map.of(
-                                    "grant_type",
-                                    "refresh_token",
-                                    "refresh_token",
-                                    tokens.get("refresh_token").asText(),
-                                    "client_id",
-                                    tokens.get("client_id").asText()));
+                    server.refresh(
+                            tokens.get("client_id").asText(), tokens.get("refresh_token").asText());
 
             assertEquals(401, res.statusCode());
             assertEquals("invalid_client", TestServer.json(res).get("error").asText());

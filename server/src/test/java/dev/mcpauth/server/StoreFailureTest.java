@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpauth.store.StoreKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,16 +43,7 @@ class StoreFailureTest {
 
     @Test
     void answersTheTokenEndpointWithAnOAuthError() {
-        HttpResponse<String> res =
-                server.postForm(
-                        "/token",
-                        Map.of(
-                                "grant_type",
-                                "refresh_token",
-                                "refresh_token",
-                                "r",
-                                "client_id",
-                                "c"));
+        HttpResponse<String> res = server.refresh("c", "r");
 
         assertEquals(503, res.statusCode());
         assertEquals("temporarily_unavailable", TestServer.json(res).path("error").asText());

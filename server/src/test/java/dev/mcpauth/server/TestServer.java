@@ -165,6 +165,19 @@ final class TestServer implements AutoCloseable {
         return postForm("/token", form);
     }
 
+    /** A refresh-token grant for a public client. */
+    HttpResponse<String> refresh(String clientId, String refreshToken) {
+        return postForm(
+                "/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "client_id",
+                        clientId));
+    }
+
     /** Register, authorize and exchange: the token response of a complete login. */
     JsonNode login() {
         String clientId = registerPublicClient().get("client_id").asText();

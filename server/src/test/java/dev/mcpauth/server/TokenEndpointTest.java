@@ -39,18 +39,6 @@ class TokenEndpointTest {
         return server.mcp(token, null, TestServer.INITIALIZE).statusCode();
     }
 
-    private HttpResponse<String> refresh(String clientId, String refreshToken) {
-        return server.postForm(
-                "/token",
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "refresh_token",
-                        refreshToken,
-                        "client_id",
-                        clientId));
-    }
-
     @Test
     void issuesBearerTokensThatAreNeverCached() {
         String clientId = server.registerPublicClient().get("client_id").asText();
@@ -175,7 +163,8 @@ class TokenEndpointTest {
         JsonNode first = server.login();
         String clientId = first.get("client_id").asText();
 
-        JsonNode second = TestServer.json(refresh(clientId, first.get("refresh_token").asText()));
+        JsonNode second =
+                TestServer.json(server.refresh(clientId, first.get("refresh_token").asText()));
 
         assertNotEquals(first.get("refresh_token").asText(), second.get("refresh_token").asText());
         assertEquals(200, whoamiStatus(second.get("access_token").asText()));
@@ -186,13 +175,15 @@ class TokenEndpointTest {
     void aReusedRefreshTokenRevokesTheWholeGrant() {
         JsonNode first = server.login();
         String clientId = first.get("client_id").asText();
-        JsonNode second = TestServer.json(refresh(clientId, first.get("refresh_token").asText()));
+        JsonNode second =
+                TestServer.json(server.refresh(clientId, first.get("refresh_token").asText()));
 
-        HttpResponse<String> replay = refresh(clientId, first.get("refresh_token").asText());
+        HttpResponse<String> replay = server.refresh(clientId, first.get("refresh_token").asText());
 
         assertEquals("invalid_grant", TestServer.json(replay).get("error").asText());
         assertEquals(401, whoamiStatus(second.get("access_token").asText()));
-        assertEquals(400, refresh(clientId, second.get("refresh_token").asText()).statusCode());
+        assertEquals(
+                400, server.refresh(clientId, second.get("refresh_token").asText()).statusCode());
     }
 
     @Test
