@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The validated-token cache never answers differently than the store behind it. */
@@ -24,26 +25,22 @@ class CachingStoreTest {
 
     @Test
     void forgetsATokenRevokedWhileItsLookupWasInFlight() throws Exception {
-        memory.saveTokens(List.of(accessToken("a")));
-        CachingStore cache = new CachingStore(pausingAfterFirstLookup());
-
-        CompletableFuture<?> lookup = CompletableFuture.runAsync(() -> cache.findToken("a"));
-        assertTrue(lookedUp.await(5, TimeUnit.SECONDS));
-        assertTrue(cache.revokeToken("a", NOW));
-        revoked.countDown();
-        lookup.get(5, TimeUnit.SECONDS);
-
-        assertFalse(cache.findToken("a").orElseThrow().isActive(NOW));
+        assertInactiveAfterRevokingDuringALookup(cache -> assertTrue(cache.revokeToken("a", NOW)));
     }
 
     @Test
     void forgetsAGrantRevokedWhileALookupWasInFlight() throws Exception {
-        memory.saveTokens(List.of(accessToken("a")));
+        assertInactiveAfterRevokingDuringALookup(cache -> cache.revokeGrant("g", NOW));
+    }
+
+    private void assertInactiveAfterRevokingDuringALookup(Consumer<CachingStore> revoke)
+            throws Exception {
+        memory.saveTokens(List.of(StoreFixtures.accessToken("a", NOW.plus(Duration.ofHours(1)))));
         CachingStore cache = new CachingStore(pausingAfterFirstLookup());
 
         CompletableFuture<?> lookup = CompletableFuture.runAsync(() -> cache.findToken("a"));
         assertTrue(lookedUp.await(5, TimeUnit.SECONDS));
-        cache.revokeGrant("g", NOW);
+        revoke.accept(cache);
         revoked.countDown();
         lookup.get(5, TimeUnit.SECONDS);
 
@@ -72,20 +69,5 @@ class CachingStoreTest {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    private static IssuedToken accessToken(String hash) {
-        return new IssuedToken(
-                hash,
-                IssuedToken.Kind.ACCESS,
-                "c",
-                "g",
-                "mcp",
-                "r",
-                1L,
-                NOW.minus(Duration.ofMinutes(1)),
-                NOW.plus(Duration.ofHours(1)),
-                null,
-                null);
     }
 }

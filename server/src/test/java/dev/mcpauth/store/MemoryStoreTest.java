@@ -11,29 +11,15 @@ import org.junit.jupiter.api.Test;
 /** The memory store keeps what a running server needs and drops what expired long ago. */
 class MemoryStoreTest {
 
-    private static IssuedToken token(String hash, Instant expiresAt) {
-        return new IssuedToken(
-                hash,
-                IssuedToken.Kind.ACCESS,
-                "c",
-                "g",
-                "mcp",
-                "r",
-                1L,
-                expiresAt.minus(Duration.ofHours(1)),
-                expiresAt,
-                null,
-                null);
-    }
-
     @Test
     void purgesTokensThatExpiredLongAgoAsItWrites() {
         MemoryStore store = new MemoryStore();
         Instant now = Instant.now();
-        store.saveTokens(List.of(token("old", now.minus(Duration.ofDays(1)))));
+        store.saveTokens(List.of(StoreFixtures.accessToken("old", now.minus(Duration.ofDays(1)))));
 
         for (int i = 0; i < MemoryStore.PURGE_EVERY; i++) {
-            store.saveTokens(List.of(token("t" + i, now.plus(Duration.ofHours(1)))));
+            store.saveTokens(
+                    List.of(StoreFixtures.accessToken("t" + i, now.plus(Duration.ofHours(1)))));
         }
 
         assertTrue(store.findToken("old").isEmpty());
