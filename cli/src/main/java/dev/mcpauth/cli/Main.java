@@ -106,7 +106,7 @@ public final class Main {
         CommandLine cli = e.getCommandLine();
         java.io.PrintWriter err = cli.getErr();
         err.println("mcpauth: " + e.getMessage());
-        origin(e, args).ifPresent(o -> printOrigin(err, o));
+        origin(e.getArgSpec(), cli, java.util.List.of(args)).ifPresent(o -> printOrigin(err, o));
         String command = cli.getCommandSpec().qualifiedName();
         if (cli.getDefaultValueProvider() instanceof Settings s && s.session().isPresent()) {
             // In the shell, commands are typed without 'mcpauth' and help is a command.
@@ -130,14 +130,14 @@ public final class Main {
      * which the person reading the error may not remember setting.
      */
     private static java.util.Optional<String> origin(
-            CommandLine.ParameterException e, String[] args) {
-        if (!(e.getArgSpec() instanceof CommandLine.Model.OptionSpec option)
-                || !(e.getCommandLine().getDefaultValueProvider() instanceof Settings settings)) {
+            CommandLine.Model.ArgSpec arg, CommandLine cli, java.util.List<String> args) {
+        if (!(arg instanceof CommandLine.Model.OptionSpec option)
+                || !(cli.getDefaultValueProvider() instanceof Settings settings)) {
             return java.util.Optional.empty();
         }
-        for (String arg : args) {
+        for (String typed : args) {
             for (String name : option.names()) {
-                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                if (typed.equals(name) || typed.startsWith(name + "=")) {
                     return java.util.Optional.empty();
                 }
             }
@@ -149,22 +149,16 @@ public final class Main {
         err.println("mcpauth: the value comes from " + origin + "; fix or unset it");
     }
 
-    /** Where the value a command refused came from, when the command line did not give it. */
-    private static java.util.Optional<String> origin(CliException e, CommandLine cli) {
-        CommandLine.Model.OptionSpec option =
-                e.option() == null ? null : cli.getCommandSpec().findOption(e.option());
-        if (option == null
-                || cli.getParseResult().hasMatchedOption(option)
-                || !(cli.getDefaultValueProvider() instanceof Settings settings)) {
-            return java.util.Optional.empty();
-        }
-        return settings.origin(option);
-    }
-
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof CliException failure) {
             cli.getErr().println("mcpauth: " + failure.getMessage());
-            origin(failure, cli).ifPresent(o -> printOrigin(cli.getErr(), o));
+            if (failure.option() != null) {
+                origin(
+                                cli.getCommandSpec().findOption(failure.option()),
+                                cli,
+                                parsed.originalArgs())
+                        .ifPresent(o -> printOrigin(cli.getErr(), o));
+            }
             return failure.exitCode();
         }
         // Ctrl-C in the shell interrupts the command's thread: whatever failed after that
