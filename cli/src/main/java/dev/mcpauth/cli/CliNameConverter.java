@@ -1,5 +1,6 @@
 package dev.mcpauth.cli;
 
+import dev.mcpauth.server.Workaround;
 import dev.mcpauth.store.StoreKind;
 import dev.mcpauth.token.TokenFormat;
 import java.util.Arrays;
@@ -18,6 +19,13 @@ class CliNameConverter<E extends Enum<E>> implements ITypeConverter<E> {
     static final class Stores extends CliNameConverter<StoreKind> {
         Stores() {
             super(StoreKind.class, StoreKind::cliName);
+        }
+    }
+
+    /** {@code --workaround}. */
+    static final class Workarounds extends CliNameConverter<Workaround> {
+        Workarounds() {
+            super(Workaround.class, Workaround::cliName);
         }
     }
 

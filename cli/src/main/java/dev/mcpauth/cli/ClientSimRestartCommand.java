@@ -64,7 +64,7 @@ final class ClientSimRestartCommand implements Callable<Integer> {
             names = "--workaround",
             split = ",",
             paramLabel = "NAME",
-            converter = WorkaroundConverter.class,
+            converter = CliNameConverter.Workarounds.class,
             completionCandidates = Candidates.Workarounds.class,
             description =
                     "A server workaround (repeatable): dynamic-scope, issuer-rotation,"

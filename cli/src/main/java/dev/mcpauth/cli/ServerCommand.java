@@ -117,7 +117,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--workaround",
             split = ",",
             paramLabel = "NAME",
-            converter = WorkaroundConverter.class,
+            converter = CliNameConverter.Workarounds.class,
             completionCandidates = Candidates.Workarounds.class,
             description = "Turn on a workaround (repeatable, or comma-separated); see below.")
     List<Workaround> workarounds = new ArrayList<>();

@@ -144,6 +144,13 @@ class SettingsTest {
         }
 
         @Test
+        void anUnknownWorkaroundListsTheWorkaroundsAsTyped() {
+            String err = refused(Map.of(), new Properties(), "server", "--workaround", "bogus");
+
+            assertTrue(err.contains("'bogus' is not one of dynamic-scope, issuer-rotation,"), err);
+        }
+
+        @Test
         void aBadValueTypedOnTheCommandLineNeedsNoOrigin() {
             String err =
                     refused(

@@ -38,17 +38,4 @@ public enum Workaround {
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    public static Workaround fromCliName(String name) {
-        for (Workaround w : values()) {
-            if (w.cliName().equals(name)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown workaround '"
-                        + name
-                        + "'; expected one of "
-                        + java.util.Arrays.stream(values()).map(Workaround::cliName).toList());
-    }
 }
